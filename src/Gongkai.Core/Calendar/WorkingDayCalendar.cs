@@ -24,7 +24,7 @@ public readonly record struct CalendarDate(DateOnly Date, ImmutableArray<int> Mi
 
     /// <summary>The Chinese warning shown beside a provisional date, or null when the date is final.</summary>
     public string? ProvisionalWarning => IsProvisional
-        ? $"暂定日期：{string.Join("、", MissingYears.Select(y => $"{y} 年"))}的官方节假日安排尚未导入，按周一至周五推算。请管理员导入{string.Join("、", MissingYears.Select(y => $"{y} 年"))}日历后重新计算。"
+        ? $"暂定日期：{string.Join("、", MissingYears.Select(y => $"{y} 年"))}的官方节假日安排尚未导入，按周一至周五推算。请管理员导入 {string.Join("、", MissingYears)} 年的日历后重新计算。"
         : null;
 
     public override string ToString() => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (IsProvisional ? "（暂定）" : string.Empty);

@@ -1,0 +1,83 @@
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Calendar;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data;
+
+/// <summary>
+/// The one model of Gongkai. Each provider has a subclass owning its migrations
+/// (<see cref="Sqlite.SqliteGongkaiDbContext"/>, <see cref="Postgres.PostgresGongkaiDbContext"/>); code depends on this type.
+/// </summary>
+public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<GongkaiUser>(options)
+{
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+
+    public DbSet<CalendarChangeRecord> CalendarChanges => Set<CalendarChangeRecord>();
+
+    public DbSet<AgencyRecord> Agencies => Set<AgencyRecord>();
+
+    public DbSet<SystemSettingRecord> SystemSettings => Set<SystemSettingRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<GongkaiUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<CalendarYearRecord>(e =>
+        {
+            e.ToTable("calendar_years");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+            e.Property(x => x.Papers).HasMaxLength(4000);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.LoadedBy).HasMaxLength(200);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasMany(x => x.Days).WithOne().HasForeignKey(d => d.Year).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CalendarDayRecord>(e =>
+        {
+            e.ToTable("calendar_days");
+            e.HasKey(x => new { x.Year, x.Date });
+            e.Property(x => x.Name).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<CalendarChangeRecord>(e =>
+        {
+            e.ToTable("calendar_changes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ChangedBy).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(50);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.HasIndex(x => new { x.Year, x.ChangedAt });
+        });
+
+        modelBuilder.Entity<AgencyRecord>(e =>
+        {
+            e.ToTable("agencies");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ShortName).HasMaxLength(100);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<SystemSettingRecord>(e =>
+        {
+            e.ToTable("system_settings");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.Property(x => x.Value).HasMaxLength(4000);
+        });
+    }
+}

@@ -1,0 +1,14 @@
+using Gongkai.Core.Calendar;
+using Gongkai.Data;
+
+namespace Gongkai.UseCases.Calendar;
+
+/// <summary>Adds working days on the loaded official calendar (the calculator of the back office and the CLI).</summary>
+public sealed class AddWorkingDays(GongkaiDbContext db, CalendarProvider calendars)
+{
+    public async Task<CalendarDate> ExecuteAsync(DateOnly start, int workingDays, DayCounting counting = DayCounting.NextDay, CancellationToken ct = default)
+    {
+        var calendar = await calendars.GetAsync(db, ct);
+        return calendar.AddWorkingDays(start, workingDays, counting);
+    }
+}

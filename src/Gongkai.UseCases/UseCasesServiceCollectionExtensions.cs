@@ -1,0 +1,27 @@
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Calendar;
+using Gongkai.UseCases.Demo;
+using Gongkai.UseCases.Platform;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongkai.UseCases;
+
+public static class UseCasesServiceCollectionExtensions
+{
+    /// <summary>Registers every use case (scoped, like the DbContext), the calendar cache and the clock.</summary>
+    public static IServiceCollection AddGongkaiUseCases(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AgencyClock>();
+        services.AddSingleton<CalendarProvider>();
+        services.AddGongkaiIdentityCore();
+        foreach (var type in typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t)))
+        {
+            services.TryAddScoped(type);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,145 @@
+using Gongkai.Core.Common;
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Configuration;
+using Gongkai.UseCases;
+using Gongkai.UseCases.Demo;
+using Gongkai.UseCases.Platform;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web;
+
+/// <summary>Builds the web application; Program and the tests (which start it on a free port) share this code.</summary>
+public static class GongkaiWebApp
+{
+    public const string AdministratorPolicy = "SystemAdministrator";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        else
+        {
+            // Structured logs: one JSON object per line, with scopes (request id, trace id).
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var services = builder.Services;
+        services.AddGongkaiData(builder.Configuration);
+        var dataDirectory = GongkaiDatabaseSettings.ResolveDataDirectory(builder.Configuration);
+
+        // Sign-in cookies and antiforgery tokens survive restarts: the keys live in the data folder.
+        services.AddDataProtection().SetApplicationName("Gongkai").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        // Chinese text is written as is, not as &#x…; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddGongkaiUseCases();
+        new IdentityBuilder(typeof(GongkaiUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "gongkai.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.SystemAdministrator));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "gongkai.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<SiteState>();
+        services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
+        app.MapRazorPages();
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+        return app;
+    }
+
+    /// <summary>Applies migrations (when configured) and loads the demo data into an empty database (when enabled).</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<GongkaiOptions>>().Value;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        if (options.Database.MigrateOnStartup)
+        {
+            await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().ExecuteAsync();
+        }
+
+        if (options.Demo.Enabled)
+        {
+            try
+            {
+                var outcome = await scope.ServiceProvider.GetRequiredService<LoadDemoData>().ExecuteAsync();
+                log.LogInformation("Demo data: {Outcome}", outcome);
+            }
+            catch (DomainException ex) when (ex.Code == LoadDemoData.RealRecordsCode)
+            {
+                log.LogWarning("Demo data not loaded: the database holds real records");
+            }
+        }
+    }
+
+    private static void PrintWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var settings = app.Services.GetRequiredService<GongkaiDatabaseSettings>();
+        var demo = app.Services.GetRequiredService<SiteState>().IsDemoAsync().GetAwaiter().GetResult();
+        var lines = new List<string> { string.Empty, "公开 Gongkai 已启动", $"  数据库：{settings.Describe()}" };
+        lines.AddRange(addresses.Select(a => $"  门户网站：{a}/    后台管理：{a}/Admin"));
+        if (demo)
+        {
+            lines.Add("  演示数据已载入。演示账号（密码均为 " + DemoAccounts.Password + "）：");
+            lines.AddRange(DemoAccounts.All.Select(a => $"    {a.UserName}  {a.DisplayName}"));
+        }
+
+        lines.Add("  按 Ctrl+C 停止。");
+        lines.Add(string.Empty);
+        Console.Out.Write(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+    }
+}

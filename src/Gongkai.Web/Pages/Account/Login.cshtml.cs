@@ -1,0 +1,43 @@
+using Gongkai.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public string? UserName { get; private set; }
+
+    public string ReturnUrl { get; private set; } = "/Admin";
+
+    public void OnGet(string? returnUrl) => ReturnUrl = SafeReturn(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
+    {
+        ReturnUrl = SafeReturn(returnUrl);
+        UserName = userName;
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            Error = "请输入用户名和密码。";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        Error = result.IsLockedOut
+            ? "登录失败次数过多，账号已被暂时锁定，请 15 分钟后再试或联系管理员。"
+            : result.IsNotAllowed ? "该账号当前不允许登录，请联系管理员。" : "用户名或密码不正确。";
+        return Page();
+    }
+
+    private string SafeReturn(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/Admin";
+}

@@ -1,0 +1,26 @@
+using Gongkai.Data;
+using Gongkai.UseCases.Platform;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Admin;
+
+public sealed class IndexModel(GongkaiDbContext db, AgencyClock clock) : PageModel
+{
+    public IReadOnlyList<int> LoadedYears { get; private set; } = [];
+
+    public IReadOnlyList<int> MissingYears { get; private set; } = [];
+
+    public int AgencyCount { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today();
+        LoadedYears = await db.CalendarYears.OrderBy(y => y.Year).Select(y => y.Year).ToListAsync(ct);
+        var needed = Today.Month == 12 ? new[] { Today.Year, Today.Year + 1 } : [Today.Year];
+        MissingYears = needed.Where(y => !LoadedYears.Contains(y)).ToList();
+        AgencyCount = await db.Agencies.CountAsync(ct);
+    }
+}
