@@ -1,6 +1,8 @@
 using Gongkai.Core.Calendar;
 using Gongkai.Core.Common;
 
+using Gongkai.TestSupport;
+
 namespace Gongkai.Core.Tests.Calendar;
 
 public class HolidayNoticeJsonTests

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gongkai.Core.Calendar;
 
-namespace Gongkai.Core.Tests;
+namespace Gongkai.TestSupport;
 
 /// <summary>Reads the fixtures copied next to the test assembly from the repository's data/ folder.</summary>
 public static class Fixtures
