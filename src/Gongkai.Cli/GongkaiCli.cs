@@ -24,6 +24,17 @@ public static class GongkaiCli
         var context = new CliContext(output, error, text, configuration ?? new Dictionary<string, string?>(), clock);
         var root = Build(context);
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync(text["错误：", "Error: "] + e.Message);
+            }
+
+            await error.WriteLineAsync(text["用 --help 查看用法。", "See --help for usage."]);
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

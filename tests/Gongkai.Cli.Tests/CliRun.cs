@@ -1,0 +1,21 @@
+using Gongkai.Cli;
+using Gongkai.TestSupport;
+
+namespace Gongkai.Cli.Tests;
+
+public sealed record CliResult(int ExitCode, string Out, string Err);
+
+/// <summary>Runs `gongkai` in-process against a test database, capturing both streams.</summary>
+public static class CliRun
+{
+    public static async Task<CliResult> RunAsync(TestDatabase db, params string[] args) => await RunWithLocaleAsync(db, "zh_CN.UTF-8", args);
+
+    public static async Task<CliResult> RunWithLocaleAsync(TestDatabase db, string lang, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        var code = await GongkaiCli.RunAsync(args, o, e, db.Configuration(), name => name == "LANG" ? lang : null, db.Clock);
+        return new CliResult(code, o.ToString(), e.ToString());
+    }
+}
