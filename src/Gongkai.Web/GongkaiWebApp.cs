@@ -5,6 +5,7 @@ using Gongkai.Data.Configuration;
 using Gongkai.UseCases;
 using Gongkai.UseCases.Demo;
 using Gongkai.UseCases.Platform;
+using Gongkai.Web.Api;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,7 +25,14 @@ public static class GongkaiWebApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Content root and application name are fixed so that the app finds its pages and wwwroot wherever it is
+        // started from: dotnet run, a published folder, or a test assembly hosting it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(GongkaiWebApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
 
         builder.Logging.ClearProviders();
@@ -81,8 +89,17 @@ public static class GongkaiWebApp
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
 
         var app = builder.Build();
-        app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        // API clients get ProblemDetails (JSON); people get the Chinese error pages.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/Error");
+            pages.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -95,6 +112,7 @@ public static class GongkaiWebApp
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
         app.MapRazorPages();
+        app.MapGroup("/api/v1").MapCalendarApi();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
         return app;
     }

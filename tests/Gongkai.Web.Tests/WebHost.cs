@@ -1,0 +1,61 @@
+using Gongkai.Data.Configuration;
+using Gongkai.TestSupport;
+using Gongkai.UseCases.Demo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>
+/// The real web application on Kestrel, bound to a free loopback port, over a fresh test database. Used by the
+/// HTTP tests and by the browser tests alike.
+/// </summary>
+public sealed class WebHost : IAsyncDisposable
+{
+    private WebHost(WebApplication app, TestDatabase database, Uri address)
+    {
+        App = app;
+        Database = database;
+        Address = address;
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
+    }
+
+    public WebApplication App { get; }
+
+    public TestDatabase Database { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<WebHost> StartAsync(bool demo, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var config = database.Configuration();
+        config["Gongkai:Demo:Enabled"] = demo ? "true" : "false";
+        config["Logging:LogLevel:Default"] = "Warning";
+        var app = GongkaiWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(config);
+            b.Services.AddSingleton<TimeProvider>(database.Clock);
+        });
+        await GongkaiWebApp.PrepareDatabaseAsync(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new WebHost(app, database, new Uri(address));
+    }
+
+    public static string DemoPassword => DemoAccounts.Password;
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
