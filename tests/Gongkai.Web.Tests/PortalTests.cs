@@ -17,7 +17,7 @@ public sealed class DemoPortalTests : IAsyncLifetime
         var html = await _host.Client.GetStringAsync("/");
         Assert.Contains("data-testid=\"demo-banner\"", html, StringComparison.Ordinal);
         Assert.Contains("演示数据", html, StringComparison.Ordinal);
-        Assert.Contains("包头市昆都仑区人民政府政府信息公开", html, StringComparison.Ordinal);
+        Assert.Contains("包头市昆都仑区人民政府 政府信息公开", html, StringComparison.Ordinal);
         Assert.Contains("包头市昆都仑区教育局", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
     }

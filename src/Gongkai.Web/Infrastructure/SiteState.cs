@@ -49,7 +49,7 @@ public sealed class SiteState(IServiceScopeFactory scopes, IOptions<SiteOptions>
             top = null;
         }
 
-        var name = !string.IsNullOrWhiteSpace(options.Value.Name) ? options.Value.Name! : top is null ? DefaultName : top + "政府信息公开";
+        var name = !string.IsNullOrWhiteSpace(options.Value.Name) ? options.Value.Name! : top is null ? DefaultName : top + " 政府信息公开";
         var snapshot = new Snapshot(demo, name, now);
         _snapshot = snapshot;
         return snapshot;
