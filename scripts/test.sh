@@ -63,6 +63,11 @@ echo "Browser: ${GONGKAI_TEST_CHROMIUM:-not found; browser tests will be skipped
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build Gongkai.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+FORMAT_OK=true
+if ! dotnet format Gongkai.slnx --verify-no-changes --no-restore >"$RESULTS/format.log" 2>&1; then
+  FORMAT_OK=false
+  cat "$RESULTS/format.log"
+fi
 set +e
 dotnet test Gongkai.slnx -c Release --no-build -nologo -v quiet \
   --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
@@ -90,6 +95,7 @@ status=0
 if [ "${#trx_files[@]}" -eq 0 ]; then echo "No test results were written."; status=1; fi
 if [ "$TEST_EXIT" -ne 0 ] && [ "$failed" -eq 0 ]; then echo "dotnet test failed (exit $TEST_EXIT) without a failed test: see the output above."; status=1; fi
 if [ "$failed" -gt 0 ]; then status=1; fi
+if [ "$FORMAT_OK" != "true" ]; then echo "dotnet format found code that is not formatted: run dotnet format Gongkai.slnx"; status=1; fi
 echo "PostgreSQL tests passed: $pg; browser tests passed: $browser"
 if [ "$CI" = "true" ]; then
   if [ "$skipped" -gt 0 ]; then echo "CI: $skipped test(s) were skipped; every test must run on CI."; status=1; fi
