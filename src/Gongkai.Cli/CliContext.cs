@@ -2,6 +2,7 @@ using Gongkai.Core.Common;
 using Gongkai.Data;
 using Gongkai.Data.Configuration;
 using Gongkai.UseCases;
+using Gongkai.UseCases.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,12 @@ namespace Gongkai.Cli;
 /// What a command needs: configuration (appsettings.json beside the tool, environment variables, --config FILE),
 /// the services of the platform, and the two output streams.
 /// </summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, Text text, IReadOnlyDictionary<string, string?> overrides, TimeProvider? clock)
+internal sealed class CliContext(
+TextWriter output, TextWriter error, Text text, IReadOnlyDictionary<string, string?> overrides, TimeProvider? clock)
 {
+    /// <summary>Who the history names for changes made at the command line: the operator of this machine.</summary>
+    public static string OperatorName => $"命令行（{Environment.UserName}）";
+
     public TextWriter Out { get; } = output;
 
     public TextWriter Err { get; } = error;
@@ -67,6 +72,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Text text,
     {
         var provider = BuildServices(configFile);
         var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator(OperatorName);
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var settings = scope.ServiceProvider.GetRequiredService<GongkaiDatabaseSettings>();
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();

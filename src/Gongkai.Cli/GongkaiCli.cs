@@ -60,6 +60,7 @@ public static class GongkaiCli
         root.Subcommands.Add(DbCommands.Build(c, config));
         root.Subcommands.Add(CalendarCommands.Build(c, config));
         root.Subcommands.Add(DemoCommands.Build(c, config));
+        root.Subcommands.Add(AgencyCommands.Build(c, config));
         root.Subcommands.Add(AccountCommands.Build(c, config));
         return root;
     }

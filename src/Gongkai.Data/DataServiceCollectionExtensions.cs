@@ -1,3 +1,4 @@
+using Gongkai.Data.Audit;
 using Gongkai.Data.Configuration;
 using Gongkai.Data.Postgres;
 using Gongkai.Data.Sqlite;
@@ -22,13 +23,15 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddGongkaiData(this IServiceCollection services, GongkaiDatabaseSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        services.AddScoped<AuditContext>();
+        services.AddScoped<AuditInterceptor>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
+            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>((sp, o) => ConfigureSqlite(o, settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
-            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>(o => ConfigurePostgres(o, settings.ConnectionString));
+            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>((sp, o) => ConfigurePostgres(o, settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
 
         return services;
@@ -38,7 +41,7 @@ public static class DataServiceCollectionExtensions
         => options.UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString)
-        => options.UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3));
+        => options.UseNpgsql(connectionString);
 
     /// <summary>Opens a context directly, for tools and tests that have no container.</summary>
     public static GongkaiDbContext CreateContext(GongkaiDatabaseSettings settings)

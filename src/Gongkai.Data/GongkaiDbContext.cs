@@ -1,5 +1,6 @@
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
+using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,9 @@ namespace Gongkai.Data;
 /// </summary>
 public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<GongkaiUser>(options)
 {
+    /// <summary>The append-only audit table (its triggers are created in each provider's migration).</summary>
+    public const string AuditTableName = "audit_entries";
+
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
@@ -21,6 +25,10 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AgencyRecord> Agencies => Set<AgencyRecord>();
 
     public DbSet<SystemSettingRecord> SystemSettings => Set<SystemSettingRecord>();
+
+    public DbSet<AgencyMembershipRecord> AgencyMemberships => Set<AgencyMembershipRecord>();
+
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,8 +76,45 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.ShortName).HasMaxLength(100);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ReportScope).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.OfficeName).HasMaxLength(200);
+            e.Property(x => x.OfficeAddress).HasMaxLength(300);
+            e.Property(x => x.OfficeHours).HasMaxLength(200);
+            e.Property(x => x.OfficePhone).HasMaxLength(100);
+            e.Property(x => x.OfficeFax).HasMaxLength(100);
+            e.Property(x => x.OfficeEmail).HasMaxLength(200);
+            e.Property(x => x.OfficeWebsite).HasMaxLength(300);
+            e.Property(x => x.IndexNumberPattern).HasMaxLength(100);
+            e.Property(x => x.CaseNumberPattern).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.SupervisorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.Name).IsUnique();
+            e.HasIndex(x => x.CreditCode).IsUnique();
+        });
+
+        modelBuilder.Entity<AgencyMembershipRecord>(e =>
+        {
+            e.ToTable("agency_memberships");
+            e.HasKey(x => new { x.UserId, x.AgencyId });
+            e.HasOne<GongkaiUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AuditEntryRecord>(e =>
+        {
+            e.ToTable(AuditTableName);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.ActorUserId).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.EntityType).HasMaxLength(50);
+            e.Property(x => x.EntityId).HasMaxLength(200);
+            e.Property(x => x.Operation).HasMaxLength(10);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.HasIndex(x => x.ActingAgencyId);
         });
 
         modelBuilder.Entity<SystemSettingRecord>(e =>

@@ -15,6 +15,7 @@ public static class UseCasesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgencyClock>();
         services.AddSingleton<CalendarProvider>();
+        services.AddScoped<StaffContext>();
         services.AddGongkaiIdentityCore();
         foreach (var type in typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t)))

@@ -3,6 +3,7 @@ using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Configuration;
 using Gongkai.UseCases;
+using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Demo;
 using Gongkai.UseCases.Platform;
 using Gongkai.Web.Api;
@@ -21,8 +22,6 @@ namespace Gongkai.Web;
 /// <summary>Builds the web application; Program and the tests (which start it on a free port) share this code.</summary>
 public static class GongkaiWebApp
 {
-    public const string AdministratorPolicy = "SystemAdministrator";
-
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Content root and application name are fixed so that the app finds its pages and wwwroot wherever it is
@@ -71,7 +70,10 @@ public static class GongkaiWebApp
             o.SlidingExpiration = true;
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.SystemAdministrator));
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<StaffContext>().Roles.Count > 0))
+            .AddPolicy(Policies.SystemAdministrator, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.SystemAdministrator)))
+            .AddPolicy(Policies.Supervisor, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && (h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.SystemAdministrator) || h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.DisclosureOffice))));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gongkai.csrf";
@@ -80,7 +82,8 @@ public static class GongkaiWebApp
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
+            // Defence in depth: the whole back office needs a staff member; each page also declares its own policy.
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -109,6 +112,7 @@ public static class GongkaiWebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<StaffMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
         app.MapRazorPages();
@@ -124,6 +128,7 @@ public static class GongkaiWebApp
         var options = app.Services.GetRequiredService<IOptions<GongkaiOptions>>().Value;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.Startup");
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator(Gongkai.Data.Audit.AuditContext.SystemActor);
         if (options.Database.MigrateOnStartup)
         {
             await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().ExecuteAsync();
@@ -153,7 +158,7 @@ public static class GongkaiWebApp
         if (demo)
         {
             lines.Add("  演示数据已载入。演示账号（密码均为 " + DemoAccounts.Password + "）：");
-            lines.AddRange(DemoAccounts.All.Select(a => $"    {a.UserName}  {a.DisplayName}"));
+            lines.AddRange(DemoAccounts.All.Select(a => $"    {a.UserName,-8} {a.DisplayName}（{DemoAccounts.RoleNames(a)}：{string.Join("、", a.Agencies)}）"));
         }
 
         lines.Add("  按 Ctrl+C 停止。");

@@ -99,9 +99,14 @@ public sealed class PlatformCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Create_admin_prints_a_generated_password_once()
+    public async Task Create_admin_needs_an_agency_and_prints_a_generated_password_once()
     {
-        var r = await CliRun.RunAsync(_db, "accounts", "create-admin", "zhangmin", "--name", "张敏");
+        var empty = await CliRun.RunAsync(_db, "accounts", "create-admin", "zhangmin");
+        Assert.Equal(ExitCodes.BadInput, empty.ExitCode);
+        Assert.Contains("还没有机构", empty.Err, StringComparison.Ordinal);
+
+        await CliRun.RunAsync(_db, "demo", "load");
+        var r = await CliRun.RunAsync(_db, "accounts", "create-admin", "zhangmin", "--name", "张敏", "--agency", "包头市昆都仑区教育局");
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         Assert.Matches("初始密码：[A-Za-z0-9]{16}", r.Out);
         var again = await CliRun.RunAsync(_db, "accounts", "create-admin", "zhangmin");

@@ -1,7 +1,10 @@
 using Gongkai.Data;
 using Gongkai.Data.Configuration;
 using Gongkai.TestSupport;
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Agencies;
 using Gongkai.UseCases.Platform;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.UseCases.Tests;
@@ -28,8 +31,7 @@ public abstract class ProviderTestBase(DatabaseProvider provider) : IAsyncLifeti
         _services = _database.Services();
         if (Migrate)
         {
-            await using var scope = _services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().ExecuteAsync();
+            await InScopeAsync(sp => sp.GetRequiredService<MigrateDatabase>().ExecuteAsync(), "系统");
         }
     }
 
@@ -46,16 +48,40 @@ public abstract class ProviderTestBase(DatabaseProvider provider) : IAsyncLifeti
         }
     }
 
-    /// <summary>Runs one unit of work in its own scope (its own DbContext), like one web request or CLI command.</summary>
-    protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    /// <summary>
+    /// Runs one unit of work in its own scope (its own DbContext), like one web request or CLI command: as the
+    /// operator named <paramref name="operatorName"/> (unrestricted, like the CLI), or as a staff account with
+    /// <see cref="AsStaffAsync{T}"/>.
+    /// </summary>
+    protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work, string operatorName = "测试操作员")
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator(operatorName);
         return await work(scope.ServiceProvider);
     }
 
-    protected Task<T> UseCase<TUseCase, T>(Func<TUseCase, Task<T>> work)
-        where TUseCase : notnull => InScopeAsync(sp => work(sp.GetRequiredService<TUseCase>()));
+    /// <summary>Runs one unit of work as the staff account <paramref name="userName"/>, acting for <paramref name="agencyName"/> (default: its first agency).</summary>
+    protected async Task<T> AsStaffAsync<T>(string userName, Func<IServiceProvider, Task<T>> work, string? agencyName = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
+        var memberships = await db.AgencyMemberships.Where(m => m.UserId == user.Id).Select(m => m.AgencyId).ToListAsync();
+        var tree = await AgencyTree.LoadAsync(db);
+        var acting = agencyName is null ? memberships.Order().First() : await db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync();
+        Assert.Contains(acting, memberships);
+        scope.ServiceProvider.GetRequiredService<StaffContext>().SetStaff(user.Id, userName, user.DisplayName, roles, acting, tree);
+        return await work(scope.ServiceProvider);
+    }
+
+    protected Task<T> UseCase<TUseCase, T>(Func<TUseCase, Task<T>> work, string operatorName = "测试操作员")
+        where TUseCase : notnull => InScopeAsync(sp => work(sp.GetRequiredService<TUseCase>()), operatorName);
+
+    protected Task<T> AsStaff<TUseCase, T>(string userName, Func<TUseCase, Task<T>> work, string? agencyName = null)
+        where TUseCase : notnull => AsStaffAsync(userName, sp => work(sp.GetRequiredService<TUseCase>()), agencyName);
 
     protected async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Core.Calendar;
-using Gongkai.UseCases;
 using Gongkai.UseCases.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +30,7 @@ internal static class CalendarCommands
 
             var json = await File.ReadAllTextAsync(path.FullName, ct);
             await using var scope = await c.OpenAsync(parse.GetValue(config), ct);
-            var result = await scope.ServiceProvider.GetRequiredService<ImportCalendarYear>().ExecuteAsync(json, path.Name, UseCases.Actor.CommandLine(), ct);
+            var result = await scope.ServiceProvider.GetRequiredService<ImportCalendarYear>().ExecuteAsync(json, path.Name, ct);
             await c.Out.WriteLineAsync(result.Summary);
             return ExitCodes.Ok;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gongkai.Data;
 using Gongkai.Data.Configuration;
+using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ internal static class DbCommands
         {
             await using var services = c.BuildServices(parse.GetValue(config));
             await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator(CliContext.OperatorName);
             var settings = scope.ServiceProvider.GetRequiredService<GongkaiDatabaseSettings>();
             var result = await scope.ServiceProvider.GetRequiredService<MigrateDatabase>().ExecuteAsync(ct);
             await c.Out.WriteLineAsync(t["数据库：", "Database: "] + settings.Describe());

@@ -120,7 +120,7 @@ public sealed class WorkingDayCalendar
 
         foreach (var y in list)
         {
-            CheckYear(y.Year);
+            EnsureSupportedYear(y.Year);
         }
 
         return new WorkingDayCalendar(list);
@@ -204,7 +204,8 @@ public sealed class WorkingDayCalendar
         return i;
     }
 
-    private static void CheckYear(int year)
+    /// <summary>Refuses, with a Chinese message, a year outside the span the calendar can count.</summary>
+    public static void EnsureSupportedYear(int year)
     {
         if (year is < FirstSupportedYear or > LastSupportedYear)
         {

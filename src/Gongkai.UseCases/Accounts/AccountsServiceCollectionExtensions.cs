@@ -28,5 +28,6 @@ public static class AccountsServiceCollectionExtensions
         services.AddIdentityCore<GongkaiUser>(ApplyPolicy)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GongkaiDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrors>();
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddTokenProvider<AuthenticatorTokenProvider<GongkaiUser>>(TokenOptions.DefaultAuthenticatorProvider);
 }

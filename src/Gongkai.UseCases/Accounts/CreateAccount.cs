@@ -1,41 +1,57 @@
 using System.Security.Cryptography;
 using Gongkai.Core.Common;
+using Gongkai.Data;
 using Gongkai.Data.Accounts;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Accounts;
 
-public sealed record CreatedAccount(string UserName, string Password, bool PasswordGenerated);
+public sealed record CreatedAccount(string UserId, string UserName, string Password, bool PasswordGenerated);
+
+public sealed record AccountInput(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> AgencyIds);
 
 /// <summary>
-/// Creates a staff account with its roles (the first administrator from the CLI; demo users). Every role exists
-/// before the first account is made. A generated password is returned once and never stored in clear.
+/// 新建账号: a staff account with its roles and the agencies it acts for. A generated password is returned once and
+/// never stored in clear. A system administrator may only give agencies within their scope.
 /// </summary>
-public sealed class CreateAccount(UserManager<GongkaiUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+[AuditAction("新建账号")]
+public sealed class CreateAccount(GongkaiDbContext db, UserManager<GongkaiUser> users, RoleManager<IdentityRole> roles, StaffContext staff, AuditContext audit, TimeProvider clock)
 {
     public const string FailedCode = "accounts.create_failed";
 
-    public async Task<CreatedAccount> ExecuteAsync(string userName, string displayName, IReadOnlyList<string> roleNames, string? password = null, CancellationToken ct = default)
+    public async Task<CreatedAccount> ExecuteAsync(AccountInput input, string? password = null, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(roleNames);
-        ct.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(input);
+        staff.EnsureRole(Roles.SystemAdministrator);
+        using var _ = audit.Begin(this);
+        await AccountRules.CheckAsync(db, staff, input, ct);
         await EnsureRolesAsync();
-        var unknown = roleNames.FirstOrDefault(r => !Roles.All.Contains(r));
-        if (unknown is not null)
-        {
-            throw new DomainException(FailedCode, $"未知角色“{unknown}”。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
-        }
 
         var generated = password is null;
         password ??= GeneratePassword();
-        var user = new GongkaiUser { UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow() };
-        Check(await users.CreateAsync(user, password));
-        foreach (var role in roleNames)
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var user = new GongkaiUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow() };
+        AccountRules.Check(await users.CreateAsync(user, password), FailedCode, "无法创建账号");
+        foreach (var role in input.Roles.Distinct(StringComparer.Ordinal))
         {
-            Check(await users.AddToRoleAsync(user, role));
+            AccountRules.Check(await users.AddToRoleAsync(user, role), FailedCode, "无法创建账号");
         }
 
-        return new CreatedAccount(userName, password, generated);
+        foreach (var agency in input.AgencyIds.Distinct())
+        {
+            db.AgencyMemberships.Add(new AgencyMembershipRecord { UserId = user.Id, AgencyId = agency });
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return new CreatedAccount(user.Id, user.UserName, password, generated);
     }
 
     public async Task EnsureRolesAsync()
@@ -44,7 +60,7 @@ public sealed class CreateAccount(UserManager<GongkaiUser> users, RoleManager<Id
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
+                AccountRules.Check(await roles.CreateAsync(new IdentityRole(role)), FailedCode, "无法创建角色");
             }
         }
     }
@@ -65,12 +81,46 @@ public sealed class CreateAccount(UserManager<GongkaiUser> users, RoleManager<Id
         chars[8 + RandomNumberGenerator.GetInt32(8)] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
         return new string(chars);
     }
+}
 
-    private static void Check(IdentityResult result)
+internal static class AccountRules
+{
+    public static async Task CheckAsync(GongkaiDbContext db, StaffContext staff, AccountInput input, CancellationToken ct)
+    {
+        var v = new Validation()
+            .Require(nameof(AccountInput.UserName), input.UserName, "用户名", 64)
+            .Require(nameof(AccountInput.DisplayName), input.DisplayName, "姓名", 100);
+        var unknown = input.Roles.FirstOrDefault(r => !Roles.All.Contains(r));
+        if (unknown is not null)
+        {
+            v.Add(nameof(AccountInput.Roles), $"未知角色“{unknown}”。");
+        }
+        else if (input.Roles.Count == 0)
+        {
+            v.Add(nameof(AccountInput.Roles), "请至少选择一个角色。");
+        }
+
+        if (input.AgencyIds.Count == 0 && !staff.IsUnrestricted)
+        {
+            v.Add(nameof(AccountInput.AgencyIds), "请至少选择一个所属机构。");
+        }
+
+        foreach (var id in input.AgencyIds)
+        {
+            if (!staff.CanSee(id) || !await db.Agencies.AnyAsync(a => a.Id == id, ct))
+            {
+                v.Add(nameof(AccountInput.AgencyIds), "所选机构不存在或不在您的管理范围内。");
+            }
+        }
+
+        v.ThrowIfInvalid();
+    }
+
+    public static void Check(IdentityResult result, string code, string what)
     {
         if (!result.Succeeded)
         {
-            throw new DomainException(FailedCode, "无法创建账号：" + string.Join("；", result.Errors.Select(e => e.Description)));
+            throw new DomainException(code, $"{what}：" + string.Join("；", result.Errors.Select(e => e.Description)));
         }
     }
 }

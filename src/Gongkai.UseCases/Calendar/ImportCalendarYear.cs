@@ -3,7 +3,10 @@ using System.Text;
 using Gongkai.Core.Calendar;
 using Gongkai.Core.Common;
 using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
+using Gongkai.UseCases.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Calendar;
@@ -27,31 +30,32 @@ public sealed record CalendarImportResult(int Year, CalendarImportOutcome Outcom
 /// Loads or reloads one year of the official calendar (same JSON schema as the shipped data). A reload mid-year
 /// replaces the year's days and records what changed in the calendar history; open deadlines are recomputed from it.
 /// </summary>
-public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider calendars, TimeProvider clock)
+[AuditAction("导入工作日历")]
+public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider calendars, StaffContext staff, AuditContext audit, TimeProvider clock)
 {
     public const string MaxFileSizeText = "1 MB";
     public const int MaxFileBytes = 1024 * 1024;
     public const string ConcurrentChangeCode = "calendar.concurrent_change";
 
-    public async Task<CalendarImportResult> ExecuteAsync(string json, string source, Actor actor, CancellationToken ct = default)
+    public async Task<CalendarImportResult> ExecuteAsync(string json, string source, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(actor);
         if (Encoding.UTF8.GetByteCount(json) > MaxFileBytes)
         {
             throw new DomainException(HolidayNoticeJson.ErrorCode, $"日历文件无效：文件超过 {MaxFileSizeText}，不像是一年的节假日安排。");
         }
 
         var year = HolidayNoticeJson.Parse(json);
-        var result = await ExecuteAsync(year, source, actor, ct);
+        var result = await ExecuteAsync(year, source, ct);
         return result;
     }
 
-    public async Task<CalendarImportResult> ExecuteAsync(CalendarYear year, string source, Actor actor, CancellationToken ct = default)
+    public async Task<CalendarImportResult> ExecuteAsync(CalendarYear year, string source, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(year);
-        ArgumentNullException.ThrowIfNull(actor);
-        _ = WorkingDayCalendar.From([year]); // range checks with Chinese messages
+        staff.EnsureRole(Roles.SystemAdministrator);
+        using var _ = audit.Begin(this);
+        WorkingDayCalendar.EnsureSupportedYear(year.Year);
 
         var now = clock.GetUtcNow();
         var fingerprint = year.Fingerprint();
@@ -66,7 +70,7 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
                 Fingerprint = fingerprint,
                 Source = Truncate(source, 500),
                 LoadedAt = now,
-                LoadedBy = actor.Name,
+                LoadedBy = staff.DisplayName,
                 Revision = 1,
                 Days = [.. year.Days.Select(d => new CalendarDayRecord { Year = year.Year, Date = d.Date, Name = d.Name, IsOffDay = d.IsOffDay })],
             });
@@ -86,7 +90,7 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
             existing.Fingerprint = fingerprint;
             existing.Source = Truncate(source, 500);
             existing.LoadedAt = now;
-            existing.LoadedBy = actor.Name;
+            existing.LoadedBy = staff.DisplayName;
             existing.Revision++;
             result = new CalendarImportResult(year.Year, CalendarImportOutcome.Reloaded, existing.Revision, summary);
         }
@@ -95,7 +99,7 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
         {
             Year = year.Year,
             ChangedAt = now,
-            ChangedBy = actor.Name,
+            ChangedBy = staff.DisplayName,
             Kind = result.Outcome switch
             {
                 CalendarImportOutcome.Loaded => "首次导入",

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongkai.Core.Common;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
+using Gongkai.Data.Audit;
 using Gongkai.UseCases.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,15 +15,18 @@ public enum DemoLoadOutcome
 }
 
 /// <summary>
-/// Loads the demo data (`gongkai demo load`, or at start-up when Gongkai:Demo:Enabled is true) into an empty
-/// database only. A database that holds real records is refused: demo data never mixes with real records.
+/// 载入演示数据 (`gongkai demo load`, or at start-up when Gongkai:Demo:Enabled is true) into an empty database only.
+/// A database that holds real records is refused: demo data never mixes with real records.
 /// </summary>
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, TimeProvider clock)
+[AuditAction("载入演示数据")]
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
     public async Task<DemoLoadOutcome> ExecuteAsync(CancellationToken ct = default)
     {
+        staff.EnsureRole(Data.Accounts.Roles.SystemAdministrator);
+        using var _ = audit.Begin(this);
         if (await IsDemoDatabaseAsync(db, ct))
         {
             return DemoLoadOutcome.AlreadyLoaded;
@@ -34,18 +38,41 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, Ti
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var district = new AgencyRecord { Name = DemoAgencies.DistrictGovernment, ShortName = "昆都仑区政府", Kind = AgencyKind.Government, SortOrder = 0 };
+        var district = new AgencyRecord
+        {
+            Name = DemoAgencies.DistrictGovernment,
+            ShortName = "昆都仑区政府",
+            Kind = AgencyKind.Government,
+            ReceivesApplications = true,
+            ReportScope = ReportScope.Subtree,
+            OfficeName = "包头市昆都仑区行政审批政务服务与数据管理局（区政务公开办）",
+            OfficeHours = "工作日 8:30-12:00，14:30-18:00",
+            Version = 1,
+        };
         db.Agencies.Add(district);
         await db.SaveChangesAsync(ct);
         var order = 1;
-        foreach (var (name, shortName, kind) in DemoAgencies.Units)
+        foreach (var unit in DemoAgencies.Units)
         {
-            db.Agencies.Add(new AgencyRecord { Name = name, ShortName = shortName, Kind = kind, ParentId = district.Id, SortOrder = order++ });
+            db.Agencies.Add(new AgencyRecord
+            {
+                Name = unit.Name,
+                ShortName = unit.ShortName,
+                Kind = unit.Kind,
+                ParentId = district.Id,
+                ReceivesApplications = unit.ReceivesApplications,
+                OfficeName = unit.ShortName + "办公室",
+                OfficeHours = "工作日 8:30-12:00，14:30-18:00",
+                SortOrder = order++,
+                Version = 1,
+            });
         }
 
+        await db.SaveChangesAsync(ct);
+        var ids = await db.Agencies.ToDictionaryAsync(a => a.Name, a => a.Id, ct);
         foreach (var account in DemoAccounts.All)
         {
-            await accounts.ExecuteAsync(account.UserName, account.DisplayName, account.Roles, DemoAccounts.Password, ct);
+            await accounts.ExecuteAsync(new AccountInput(account.UserName, account.DisplayName, account.Roles, [.. account.Agencies.Select(a => ids[a])]), DemoAccounts.Password, ct);
         }
 
         db.SystemSettings.Add(new SystemSettingRecord
@@ -69,6 +96,6 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, Ti
     public static async Task<bool> HoldsRecordsAsync(GongkaiDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Agencies.AnyAsync(ct);
+        return await db.Agencies.AnyAsync(ct) || await db.Users.AnyAsync(ct);
     }
 }

@@ -1,4 +1,6 @@
 using Gongkai.Data;
+using Gongkai.Data.Audit;
+using Gongkai.UseCases.Accounts;
 using Gongkai.Data.Sqlite;
 using Gongkai.UseCases.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ public sealed record MigrationResult(IReadOnlyList<string> Applied, IReadOnlyLis
 /// seeds the official calendar years shipped with the product that are not yet loaded. Never overwrites a year an
 /// administrator has loaded.
 /// </summary>
-public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear importCalendar, ILogger<MigrateDatabase> log)
+[AuditAction("升级数据库")]
+public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear importCalendar, StaffContext staff, AuditContext audit, ILogger<MigrateDatabase> log)
 {
     public async Task<MigrationResult> ExecuteAsync(CancellationToken ct = default)
     {
@@ -26,6 +29,8 @@ public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear impo
             }
         }
 
+        staff.EnsureRole(Data.Accounts.Roles.SystemAdministrator);
+        using var _ = audit.Begin(this);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         if (db is SqliteGongkaiDbContext)
@@ -38,7 +43,7 @@ public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear impo
         var seeded = new List<int>();
         foreach (var year in OfficialCalendarSeed.Years().Where(y => !loaded.Contains(y.Year)))
         {
-            await importCalendar.ExecuteAsync(year, OfficialCalendarSeed.SourceName, Actor.System, ct);
+            await importCalendar.ExecuteAsync(year, OfficialCalendarSeed.SourceName, ct);
             seeded.Add(year.Year);
         }
 

@@ -1,11 +1,13 @@
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
+[AllowAnonymous]
 public sealed class IndexModel(GongkaiDbContext db, SiteState site) : PageModel
 {
     public string SiteName { get; private set; } = SiteState.DefaultName;

@@ -18,7 +18,7 @@ public abstract class CalendarTests(DatabaseProvider provider) : ProviderTestBas
          ]}
         """;
 
-    private static readonly Actor Admin = new("王管理员");
+    private const string Admin = "王管理员";
 
     [ProviderFact]
     public async Task Every_add_working_days_vector_holds_on_the_calendar_loaded_in_the_database()
@@ -38,7 +38,7 @@ public abstract class CalendarTests(DatabaseProvider provider) : ProviderTestBas
         Assert.True(before.IsProvisional);
         Assert.Equal([2027], before.MissingYears.ToArray());
 
-        var import = await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json", Admin));
+        var import = await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json"), Admin);
         Assert.Equal(CalendarImportOutcome.Loaded, import.Outcome);
 
         var after = await UseCase<AddWorkingDays, CalendarDate>(u => u.ExecuteAsync(new DateOnly(2026, 12, 18), 20));
@@ -50,13 +50,13 @@ public abstract class CalendarTests(DatabaseProvider provider) : ProviderTestBas
     [ProviderFact]
     public async Task Reloading_a_year_mid_year_replaces_its_days_records_the_change_and_changes_the_result()
     {
-        await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json", Admin));
+        await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json"), Admin);
         var first = await UseCase<AddWorkingDays, CalendarDate>(u => u.ExecuteAsync(new DateOnly(2027, 2, 1), 10));
 
         // A second notice extends the Spring Festival by one day (as happened in 2020).
         var amended = Year2027.Replace("""{"name": "春节", "date": "2027-02-06", "isOffDay": true},""", """{"name": "春节", "date": "2027-02-06", "isOffDay": true}, {"name": "春节", "date": "2027-02-08", "isOffDay": true},""", StringComparison.Ordinal);
         Database.Clock.Advance(TimeSpan.FromDays(40));
-        var reload = await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(amended, "2027-第二次通知.json", Admin));
+        var reload = await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(amended, "2027-第二次通知.json"), Admin);
         Assert.Equal(CalendarImportOutcome.Reloaded, reload.Outcome);
         Assert.Equal(2, reload.Revision);
         Assert.Contains("新增 2027-02-08 放假（春节）", reload.Summary, StringComparison.Ordinal);
@@ -80,8 +80,8 @@ public abstract class CalendarTests(DatabaseProvider provider) : ProviderTestBas
     [ProviderFact]
     public async Task Reloading_identical_content_changes_nothing_but_is_recorded()
     {
-        await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json", Admin));
-        var again = await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json", Admin));
+        await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json"), Admin);
+        var again = await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json"), Admin);
         Assert.Equal(CalendarImportOutcome.Unchanged, again.Outcome);
         Assert.Equal(1, again.Revision);
         Assert.Equal(2, await QueryAsync(db => db.CalendarChanges.CountAsync(c => c.Year == 2027)));
@@ -91,7 +91,7 @@ public abstract class CalendarTests(DatabaseProvider provider) : ProviderTestBas
     public async Task A_malformed_file_is_refused_and_nothing_is_written()
     {
         var before = await QueryAsync(db => db.CalendarChanges.CountAsync());
-        var ex = await Assert.ThrowsAsync<DomainException>(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"x\", \"date\": \"2027-02-30\", \"isOffDay\": true}]}", "bad.json", Admin)));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"x\", \"date\": \"2027-02-30\", \"isOffDay\": true}]}", "bad.json"), Admin));
         Assert.Equal(HolidayNoticeJson.ErrorCode, ex.Code);
         Assert.Contains("2027-02-30", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, await QueryAsync(db => db.CalendarChanges.CountAsync()));
@@ -102,19 +102,19 @@ public abstract class CalendarTests(DatabaseProvider provider) : ProviderTestBas
     public async Task An_oversized_file_is_refused_before_it_is_parsed()
     {
         var huge = new string(' ', ImportCalendarYear.MaxFileBytes + 1);
-        var ex = await Assert.ThrowsAsync<DomainException>(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(huge, "huge.json", Admin)));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(huge, "huge.json"), Admin));
         Assert.Contains("超过", ex.Message, StringComparison.Ordinal);
     }
 
     [ProviderFact]
     public async Task Two_administrators_reloading_the_same_year_at_once_leave_one_consistent_result()
     {
-        await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json", Admin));
+        await UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(Year2027, "2027.json"), Admin);
         var a = Year2027.Replace("2027-02-07", "2027-02-13", StringComparison.Ordinal);
         var b = Year2027.Replace("2027-02-07", "2027-02-14", StringComparison.Ordinal);
         var results = await Task.WhenAll(
-            Attempt(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(a, "a.json", new Actor("甲")))),
-            Attempt(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(b, "b.json", new Actor("乙")))));
+            Attempt(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(a, "a.json"), "甲")),
+            Attempt(() => UseCase<ImportCalendarYear, CalendarImportResult>(u => u.ExecuteAsync(b, "b.json"), "乙")));
         Assert.Contains(results, r => r is CalendarImportResult);
         Assert.All(results, r => Assert.True(r is CalendarImportResult || r is DomainException { Code: ImportCalendarYear.ConcurrentChangeCode }, $"unexpected {r}"));
 

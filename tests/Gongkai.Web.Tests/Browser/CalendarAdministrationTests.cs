@@ -48,7 +48,7 @@ public sealed class CalendarAdministrationTests(BrowserFixture browser) : IClass
         await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-message")).ToContainTextAsync("新增 2027-01-09 调休上班（元旦）");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "第 2 版" })).ToHaveCountAsync(1);
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "重新导入" }).Filter(new() { HasText = "admin" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "重新导入" }).Filter(new() { HasText = "李建国" })).ToHaveCountAsync(1);
 
         // After: the same question has a final answer on the loaded calendar.
         await page.GetByLabel("起算日（如收到申请之日）").FillAsync("2026-12-18");

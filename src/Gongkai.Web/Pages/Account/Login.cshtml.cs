@@ -33,6 +33,11 @@ public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
             return LocalRedirect(ReturnUrl);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl });
+        }
+
         Error = result.IsLockedOut
             ? "登录失败次数过多，账号已被暂时锁定，请 15 分钟后再试或联系管理员。"
             : result.IsNotAllowed ? "该账号当前不允许登录，请联系管理员。" : "用户名或密码不正确。";

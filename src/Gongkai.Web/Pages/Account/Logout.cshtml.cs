@@ -1,10 +1,12 @@
 using Gongkai.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Account;
 
+[Authorize]
 public sealed class LogoutModel(SignInManager<GongkaiUser> signIn) : PageModel
 {
     public void OnGet()

@@ -1,10 +1,13 @@
 using Gongkai.Data;
 using Gongkai.UseCases.Platform;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Admin;
 
+[Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(GongkaiDbContext db, AgencyClock clock) : PageModel
 {
     public IReadOnlyList<int> LoadedYears { get; private set; } = [];

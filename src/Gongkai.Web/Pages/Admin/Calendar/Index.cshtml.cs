@@ -5,12 +5,15 @@ using Gongkai.UseCases;
 using Gongkai.UseCases.Calendar;
 using Gongkai.UseCases.Platform;
 using Gongkai.Web.Pages.Shared;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Admin.Calendar;
 
 /// <summary>系统管理 → 工作日历: loaded years, import/reload, the calculator, and the change history.</summary>
+[Authorize(Policy = Policies.SystemAdministrator)]
 [RequestSizeLimit(2 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * 1024 * 1024)]
 public sealed class IndexModel(ListCalendarYears list, AddWorkingDays addWorkingDays, ImportCalendarYear import, AgencyClock clock) : PageModel
@@ -64,7 +67,7 @@ public sealed class IndexModel(ListCalendarYears list, AddWorkingDays addWorking
             {
                 try
                 {
-                    var result = await import.ExecuteAsync(json, Path.GetFileName(file.FileName), new Actor(User.Identity?.Name ?? "未知用户"), ct);
+                    var result = await import.ExecuteAsync(json, Path.GetFileName(file.FileName), ct);
                     Message = result.Summary;
                     return RedirectToPage();
                 }

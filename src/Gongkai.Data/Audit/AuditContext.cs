@@ -1,0 +1,66 @@
+using System.Reflection;
+
+namespace Gongkai.Data.Audit;
+
+/// <summary>Names the use case a class performs, as written into the audit history (e.g. 新建机构).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AuditActionAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>Marks a use case that only reads: it writes no audit history (queries, calculators, exports).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ReadOnlyUseCaseAttribute : Attribute;
+
+/// <summary>
+/// Who is acting, for which agency, in which use case: one per scope (a web request, a CLI command). The audit
+/// interceptor writes it into every entry. Set by the web app from the signed-in user and by the CLI.
+/// </summary>
+public sealed class AuditContext
+{
+    public const string SystemActor = "系统";
+
+    private readonly List<string> _actions = [];
+
+    public string Actor { get; private set; } = SystemActor;
+
+    public string? ActorUserId { get; private set; }
+
+    public int? ActingAgencyId { get; private set; }
+
+    /// <summary>The outermost use case running (what the person asked for, e.g. 导入机构 rather than each 新建机构), or null.</summary>
+    public string? Action => _actions.Count == 0 ? null : _actions[0];
+
+    public void SetActor(string actor, string? userId = null, int? actingAgencyId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        Actor = actor;
+        ActorUserId = userId;
+        ActingAgencyId = actingAgencyId;
+    }
+
+    /// <summary>Begins the use case <paramref name="useCase"/> (named by its <see cref="AuditActionAttribute"/>) until disposed.</summary>
+    public IDisposable Begin(object useCase)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        var name = useCase.GetType().GetCustomAttribute<AuditActionAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{useCase.GetType().Name} changes data but has no [AuditAction]");
+        _actions.Add(name);
+        return new Scope(_actions);
+    }
+
+    private sealed class Scope(List<string> actions) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (!_done)
+            {
+                actions.RemoveAt(actions.Count - 1);
+                _done = true;
+            }
+        }
+    }
+}

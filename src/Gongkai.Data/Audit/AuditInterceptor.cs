@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Calendar;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gongkai.Data.Audit;
+
+/// <summary>
+/// Writes an audit entry for every row a save adds, changes or deletes, in the same transaction as the change: the
+/// interceptor opens a transaction when none is open, saves, then adds the entries (now with database-generated
+/// keys) and commits. A failed save writes nothing.
+/// </summary>
+public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Values never copied into the history (secrets and stamps).</summary>
+    private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
+    {
+        nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+    };
+
+    private static readonly Dictionary<Type, string> EntityNames = new()
+    {
+        [typeof(AgencyRecord)] = "机构",
+        [typeof(AgencyMembershipRecord)] = "账号所属机构",
+        [typeof(CalendarYearRecord)] = "工作日历年份",
+        [typeof(CalendarDayRecord)] = "工作日历日期",
+        [typeof(GongkaiUser)] = "账号",
+        [typeof(IdentityRole)] = "角色",
+        [typeof(IdentityUserRole<string>)] = "账号角色",
+        [typeof(SystemSettingRecord)] = "系统设置",
+    };
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private List<Pending>? _pending;
+    private IDbContextTransaction? _ownTransaction;
+    private bool _writingAudit;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        var db = eventData.Context;
+        if (db is null || _writingAudit)
+        {
+            return result;
+        }
+
+        _pending = Collect(db);
+        if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } db && !_writingAudit && Collect(db).Count > 0)
+        {
+            throw Sync();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        var db = eventData.Context;
+        if (db is null || _writingAudit || _pending is not { Count: > 0 } pending)
+        {
+            return result;
+        }
+
+        _pending = null;
+        var at = clock.GetUtcNow();
+        foreach (var p in pending)
+        {
+            db.Set<AuditEntryRecord>().Add(new AuditEntryRecord
+            {
+                At = at,
+                Actor = audit.Actor,
+                ActorUserId = audit.ActorUserId,
+                ActingAgencyId = audit.ActingAgencyId,
+                Action = audit.Action ?? "未命名操作",
+                EntityType = p.EntityType,
+                EntityId = KeyOf(p.Entry),
+                Operation = p.Operation,
+                Before = p.Before,
+                After = p.Operation == "删除" ? null : Values(p.Entry, p.ChangedProperties, current: true),
+            });
+        }
+
+        _writingAudit = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (_ownTransaction is not null)
+            {
+                await _ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _writingAudit = false;
+            await DisposeTransactionAsync();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!_writingAudit)
+        {
+            _pending = null;
+            if (_ownTransaction is not null)
+            {
+                await _ownTransaction.RollbackAsync(cancellationToken);
+                await DisposeTransactionAsync();
+            }
+        }
+    }
+
+    private async Task DisposeTransactionAsync()
+    {
+        if (_ownTransaction is not null)
+        {
+            await _ownTransaction.DisposeAsync();
+            _ownTransaction = null;
+        }
+    }
+
+    private static List<Pending> Collect(DbContext db)
+    {
+        var list = new List<Pending>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !EntityNames.TryGetValue(entry.Metadata.ClrType, out var name))
+            {
+                continue;
+            }
+
+            var changed = entry.State == EntityState.Modified
+                ? entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToList()
+                : entry.Properties.Select(p => p.Metadata.Name).ToList();
+            if (entry.State == EntityState.Modified && changed.Count == 0)
+            {
+                continue;
+            }
+
+            var operation = entry.State switch
+            {
+                EntityState.Added => "新增",
+                EntityState.Modified => "修改",
+                _ => "删除",
+            };
+            var before = entry.State == EntityState.Added ? null : Values(entry, changed, current: false);
+            list.Add(new Pending(entry, name, operation, changed, before));
+        }
+
+        return list;
+    }
+
+    private static string Values(EntityEntry entry, IReadOnlyList<string> properties, bool current)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in properties)
+        {
+            var p = entry.Property(name);
+            values[name] = SecretProperties.Contains(name) ? "（不记录）" : current ? p.CurrentValue : p.OriginalValue;
+        }
+
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? string.Empty : string.Join("/", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static InvalidOperationException Sync() => new("Gongkai saves asynchronously (SaveChangesAsync) so that audit history is written in the same transaction.");
+
+    private sealed record Pending(EntityEntry Entry, string EntityType, string Operation, IReadOnlyList<string> ChangedProperties, string? Before);
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Audit;
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Agencies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>
+/// Fills the request's <see cref="StaffContext"/> (and so the audit actor) from the signed-in account: its roles and
+/// agencies are read from the database on every request, so a change by an administrator applies at once; the
+/// agency acted for is the one chosen in the agency switcher (a cookie), if the account still belongs to it.
+/// </summary>
+public sealed class StaffMiddleware(RequestDelegate next)
+{
+    public const string ActingAgencyCookie = "gongkai.agency";
+
+    public async Task InvokeAsync(HttpContext context, StaffContext staff, AuditContext audit, GongkaiDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (context.User.Identity?.IsAuthenticated == true && userId is not null)
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.UserName, u.DisplayName }).SingleOrDefaultAsync(context.RequestAborted);
+            if (user is not null)
+            {
+                var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(context.RequestAborted);
+                var memberships = await db.AgencyMemberships.Where(m => m.UserId == userId).Select(m => m.AgencyId).ToListAsync(context.RequestAborted);
+                var tree = await AgencyTree.LoadAsync(db, context.RequestAborted);
+                var chosen = int.TryParse(context.Request.Cookies[ActingAgencyCookie], out var c) && memberships.Contains(c) ? c : (int?)null;
+                var acting = chosen ?? tree.Ordered.Select(n => (int?)n.Id).FirstOrDefault(id => memberships.Contains(id!.Value));
+                staff.SetStaff(userId, user.UserName ?? userId, user.DisplayName, roles, acting, tree);
+                context.Items[nameof(StaffMemberships)] = new StaffMemberships(memberships.Select(m => tree.Find(m)).OfType<AgencyNode>().ToList());
+            }
+        }
+        else
+        {
+            audit.SetActor("公众（" + (context.Connection.RemoteIpAddress?.ToString() ?? "未知地址") + "）");
+        }
+
+        await next(context);
+    }
+}
+
+/// <summary>The agencies the signed-in account acts for (for the agency switcher).</summary>
+public sealed record StaffMemberships(IReadOnlyList<AgencyNode> Agencies)
+{
+    public static StaffMemberships Of(HttpContext context) =>
+        context?.Items[nameof(StaffMemberships)] as StaffMemberships ?? new StaffMemberships([]);
+}
+
+/// <summary>The authorization policies of the back office; every page and endpoint declares one (or AllowAnonymous).</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in staff member with at least one role.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>系统管理员.</summary>
+    public const string SystemAdministrator = "SystemAdministrator";
+
+    /// <summary>系统管理员 or 政务公开办: those who look over other units' work (audit history, agency list).</summary>
+    public const string Supervisor = "Supervisor";
+}
