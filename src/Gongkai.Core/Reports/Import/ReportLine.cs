@@ -35,8 +35,8 @@ public sealed partial record ReportLine(int Index, string Text, string Label, st
 
     public bool HasValues => Values.Any(v => v.Kind != ValueTokenKind.Empty);
 
-    /// <summary>A page footer or page number printed inside a table (— 5 —, 第5页, 5/12).</summary>
-    public bool IsPageFooter => PageFooter().IsMatch(Text);
+    /// <summary>A page footer or page number printed inside a table (— 5 —, 第5页, 5/12), or a markdown rule (|---|---|).</summary>
+    public bool IsPageFooter => PageFooter().IsMatch(Text) || MarkdownRule().IsMatch(Text);
 
     public static ReportLine Parse(int index, string text)
     {
@@ -50,7 +50,8 @@ public sealed partial record ReportLine(int Index, string Text, string Label, st
             var cell = raw.Trim();
             if (cell.Length == 0)
             {
-                if (piped)
+                // Empty cells keep their position, except those before the first printed cell (markdown's leading |).
+                if (piped && (labels.Count > 0 || values.Count > 0))
                 {
                     values.Add(new ValueToken(ValueTokenKind.Empty, string.Empty, null));
                 }
@@ -85,24 +86,19 @@ public sealed partial record ReportLine(int Index, string Text, string Label, st
         }
 
         var label = string.Join(' ', labels);
-        return new ReportLine(index, text, label, TextNormalizer.LabelKey(label), TrimTrailingEmpties(values), piped);
+        return new ReportLine(index, text, label, TextNormalizer.LabelKey(label), values, piped);
     }
 
-    private static List<ValueToken> TrimTrailingEmpties(List<ValueToken> values)
+    /// <summary>The values without the empty cells that pad the end of a `|` row.</summary>
+    public IReadOnlyList<ValueToken> ValuesWithoutTrailingEmpties()
     {
-        var end = values.Count;
-        while (end > 0 && values[end - 1].Kind == ValueTokenKind.Empty)
+        var end = Values.Count;
+        while (end > 0 && Values[end - 1].Kind == ValueTokenKind.Empty)
         {
             end--;
         }
 
-        var start = 0;
-        while (start < end && values[start].Kind == ValueTokenKind.Empty)
-        {
-            start++;
-        }
-
-        return values.GetRange(start, end - start);
+        return Values.Take(end).ToList();
     }
 
     private static bool TryParseValues(string piece, out List<ValueToken> tokens)
@@ -148,6 +144,9 @@ public sealed partial record ReportLine(int Index, string Text, string Label, st
 
     [GeneratedRegex(@"^(?<label>.*[\u3400-\u9FFF）)”】\]])(?<digits>\d[\d,.]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex GluedDigits();
+
+    [GeneratedRegex(@"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownRule();
 
     [GeneratedRegex(@"^\s*([-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PageFooter();

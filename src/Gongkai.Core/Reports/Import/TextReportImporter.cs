@@ -450,7 +450,7 @@ public static partial class TextReportImporter
 
             if (!line.HasLabel || (line.LabelKey.Length <= 16 && Table4RowWords.Any(w => line.LabelKey.Contains(w, StringComparison.Ordinal))))
             {
-                tokens.AddRange(line.Values);
+                tokens.AddRange(line.ValuesWithoutTrailingEmpties());
                 lines++;
             }
         }
@@ -514,7 +514,7 @@ public static partial class TextReportImporter
 
             if (rowOfLine.TryGetValue(line.Index, out var row))
             {
-                var read = new RowRead(row.Key, row.Score, [.. line.Values]);
+                var read = new RowRead(row.Key, row.Score, line.HasValues ? [.. line.Values] : []);
                 reads[row.Key] = read;
                 if (line.HasValues)
                 {
@@ -535,15 +535,15 @@ public static partial class TextReportImporter
                 continue;
             }
 
-            if (current is not null && current.Tokens.Count < width(current.Key) && !IsRunTogether(current.Tokens))
+            if (current is not null && current.Tokens.Count(t => t.Kind != ValueTokenKind.Empty) < width(current.Key) && !IsRunTogether(current.Tokens))
             {
-                current.Tokens.AddRange(line.Values);
+                current.Tokens.AddRange(line.ValuesWithoutTrailingEmpties());
                 current.FromSeparateLine = true;
             }
             else if (waiting.Count > 0)
             {
                 current = waiting.Dequeue();
-                current.Tokens.AddRange(line.Values);
+                current.Tokens.AddRange(line.ValuesWithoutTrailingEmpties());
                 current.FromSeparateLine = true;
             }
             else if (reads.Count > 0 && table != "table4")
@@ -563,10 +563,16 @@ public static partial class TextReportImporter
     {
         var cells = new decimal?[n];
         var printed = string.Join(' ', tokens.Select(t => t.Kind == ValueTokenKind.Empty ? "␣" : t.Printed));
-        if (tokens.Count == 0)
+        if (tokens.All(t => t.Kind == ValueTokenKind.Empty))
         {
             ctx.Note(location, "找到了这一行的标签，但没有数字，留空。");
             return new CellsResult(cells, null);
+        }
+
+        // Empty cells that pad the end of a `|` row beyond the table's width.
+        while (tokens.Count > n && tokens[^1].Kind == ValueTokenKind.Empty)
+        {
+            tokens = tokens[..^1];
         }
 
         if (tokens.Count > n)
