@@ -25,6 +25,9 @@ public enum RenderStyle
     /// <summary>All labels of table 三 first, then all its number rows (a converter that read the columns apart).</summary>
     LabelsColumnThenNumbersColumn,
 
+    /// <summary>A PDF converter's lines: long labels wrapped in two, the numbers (vertically centred) between the halves.</summary>
+    WrappedLabels,
+
     /// <summary>Spaces, with a page footer and a repeated header inside table 三 and one row broken across the page.</summary>
     PageBreaks,
 }
@@ -50,7 +53,7 @@ public static class ReportRenderer
             }
             else
             {
-                sb.AppendLine(Row(style == RenderStyle.RunTogether || style == RenderStyle.LabelsColumnThenNumbersColumn || style == RenderStyle.PageBreaks ? RenderStyle.Spaces : style, [label], values));
+                sb.AppendLine(Row(style is RenderStyle.RunTogether or RenderStyle.LabelsColumnThenNumbersColumn or RenderStyle.PageBreaks or RenderStyle.WrappedLabels ? RenderStyle.Spaces : style, [label], values));
             }
         }
 
@@ -83,6 +86,15 @@ public static class ReportRenderer
                 case RenderStyle.LabelsColumnThenNumbersColumn:
                     labelLines.Add(string.Join(' ', labels));
                     numberLines.Add(string.Join(' ', values));
+                    break;
+                case RenderStyle.WrappedLabels when row.Label.Length > 16:
+                    var cut = row.Label.Length / 2;
+                    sb.AppendLine(string.Join(' ', labels.Take(labels.Count - 1).Append(row.Label[..cut])));
+                    sb.AppendLine(string.Join(' ', values));
+                    sb.AppendLine(row.Label[cut..]);
+                    break;
+                case RenderStyle.WrappedLabels:
+                    sb.AppendLine(Row(RenderStyle.Spaces, labels, values));
                     break;
                 case RenderStyle.PageBreaks when i == 9:
                     sb.AppendLine(string.Join(' ', labels) + " " + string.Join(' ', values.Take(3)));
@@ -121,7 +133,7 @@ public static class ReportRenderer
         sb.AppendLine(style switch
         {
             RenderStyle.RunTogether => string.Concat(t4),
-            RenderStyle.LabelLineThenNumbers or RenderStyle.LabelsColumnThenNumbersColumn or RenderStyle.PageBreaks or RenderStyle.Spaces => string.Join(' ', t4),
+            RenderStyle.LabelLineThenNumbers or RenderStyle.LabelsColumnThenNumbersColumn or RenderStyle.PageBreaks or RenderStyle.Spaces or RenderStyle.WrappedLabels => string.Join(' ', t4),
             _ => Join(style, t4),
         });
         sb.AppendLine("五、存在的主要问题及改进情况").AppendLine(report.Sections["五"]);

@@ -35,8 +35,37 @@ public static class LabelMatcher
             return 0;
         }
 
-        return (double)LongestCommonSubsequence(lineKey, signature) / signature.Length;
+        var common = LongestCommonSubsequence(lineKey, signature);
+        var score = (double)common / signature.Length;
+
+        // The first part of a long label wrapped over two lines (PDF and OCR output): the line ends with a good part
+        // of the signature's beginning. It counts as a bare match; the in-order alignment decides.
+        if (score < Threshold && signature.Length >= WrappedSignatureMinLength && IsWrappedStart(lineKey, signature))
+        {
+            return Threshold;
+        }
+
+        return score;
     }
+
+    private static bool IsWrappedStart(string lineKey, string signature)
+    {
+        var minimum = (int)Math.Ceiling(Math.Max(6, signature.Length * 0.4));
+        for (var length = Math.Min(lineKey.Length, signature.Length - 1); length >= minimum; length--)
+        {
+            var tail = lineKey[^length..];
+            var head = signature[..Math.Min(signature.Length, length + 2)];
+            if (LongestCommonSubsequence(tail, head) >= length * 0.85)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Signatures at least this long may be matched by the first line of a wrapped label.</summary>
+    public const int WrappedSignatureMinLength = 10;
 
     public static double Score(string lineKey, RowLabel row)
     {
