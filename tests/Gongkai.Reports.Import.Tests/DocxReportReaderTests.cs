@@ -144,6 +144,16 @@ public class DocxReportReaderTests
     }
 
     [Fact]
+    public void The_file_importer_recognises_a_word_document_by_its_content()
+    {
+        using var docx = Docx(Seed());
+        var bytes = docx.ToArray();
+
+        Assert.Equal(ReportFileKind.Docx, ReportFileImporter.Detect(bytes, "upload.bin"));
+        Assert.Equal(Seed().Table4.Cells, ReportFileImporter.Import(bytes, "upload.bin").Report.Table4.Cells);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_word_document_is_refused()
     {
         using var notDocx = new MemoryStream("这不是Word文档"u8.ToArray());
