@@ -16,7 +16,7 @@ public enum ReportFileKind
     /// <summary>Office Open XML word-processing document (.docx).</summary>
     Docx = 2,
 
-    /// <summary>PDF: not read directly yet.</summary>
+    /// <summary>PDF with a text layer.</summary>
     Pdf = 3,
 
     /// <summary>A binary the readers do not know (.doc, .wps, images, archives).</summary>
@@ -53,9 +53,9 @@ public static class ReportFileImporter
             case ReportFileKind.Text:
                 return TextReportImporter.Import(Decode(content), options);
             case ReportFileKind.Pdf:
-                throw new DomainException(UnsupportedCode, "暂不能直接读取 PDF 文件：请用 PDF 转文本工具导出文字（或复制网页版全文）后再导入。");
+                return PdfReportReader.Import(content, options);
             default:
-                throw new DomainException(UnsupportedCode, "无法识别的文件格式：支持网页（HTML）、Word（.docx）、纯文本和 Markdown。旧版 .doc、.wps 请另存为 .docx。");
+                throw new DomainException(UnsupportedCode, "无法识别的文件格式：支持网页（HTML）、Word（.docx）、PDF（含文字层）、纯文本和 Markdown。旧版 .doc、.wps 请另存为 .docx。");
         }
     }
 

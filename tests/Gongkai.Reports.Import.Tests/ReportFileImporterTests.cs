@@ -40,10 +40,9 @@ public class ReportFileImporterTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, "a.pdf", ReportFileKind.Pdf)]
     [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "a.doc", ReportFileKind.Unsupported)]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "a.zip", ReportFileKind.Unsupported)]
-    public void Pdf_and_unknown_binaries_are_refused_with_a_chinese_message(byte[] content, string name, ReportFileKind kind)
+    public void Legacy_and_unknown_binaries_are_refused_with_a_chinese_message(byte[] content, string name, ReportFileKind kind)
     {
         Assert.Equal(kind, ReportFileImporter.Detect(content, name));
         var e = Assert.Throws<DomainException>(() => ReportFileImporter.Import(content, name));

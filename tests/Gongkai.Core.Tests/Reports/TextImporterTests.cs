@@ -153,6 +153,41 @@ public class TextImporterTests
     }
 
     [Fact]
+    public void Wrapped_labels_with_centred_numbers_and_a_vertical_group_label_are_read_as_in_a_pdf()
+    {
+        var lines = SeedText().Split('\n').ToList();
+        var start = lines.FindIndex(l => l.StartsWith("(六)其他處理", StringComparison.Ordinal));
+        lines.RemoveRange(start, 2);
+        lines.InsertRange(start,
+        [
+            "（六）",
+            "1.申请人无正当理由逾期不补正、行政机关不",
+            "其他处 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+            "再处理其政府信息公开申请",
+            "理",
+            "2.申请人逾期未按收费通知要求缴纳费用、行",
+            "2 | 0 | 0 | 0 | 0 | 0 | 2",
+            "政机关不再处理其政府信息公开申请",
+            "— 4 —",
+        ]);
+
+        var imported = TextReportImporter.Import(string.Join('\n', lines));
+
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], imported.Report.Table3["other_no_correction_overdue"]);
+        Assert.Equal([2, 0, 0, 0, 0, 0, 2], imported.Report.Table3["other_fee_not_paid"]);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0], imported.Report.Table3["other_other"]);
+        Assert.Empty(imported.Notes);
+    }
+
+    [Fact]
+    public void Page_footers_are_not_part_of_a_narrative_section()
+    {
+        var imported = TextReportImporter.Import(SeedText() + "\n— 6 —\n第 6 页 共 6 页");
+
+        Assert.EndsWith("未收取信息處理費。".Replace("處理費", "处理费", StringComparison.Ordinal), imported.Report.Sections["六"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tables_are_found_by_their_rows_when_the_section_headings_are_missing()
     {
         var text = string.Join('\n', SeedText().Split('\n').Where(l => !l.StartsWith("二、主動", StringComparison.Ordinal) && !l.StartsWith("三、收到", StringComparison.Ordinal) && !l.StartsWith("四、政府", StringComparison.Ordinal)));

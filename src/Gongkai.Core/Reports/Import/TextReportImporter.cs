@@ -216,7 +216,7 @@ public static partial class TextReportImporter
             }
 
             var end = headings.Values.Where(v => v > start).DefaultIfEmpty(lines.Count).Min();
-            var text = string.Join('\n', lines.Skip(start + 1).Take(end - start - 1).Select(l => l.Text.Trim()).Where(t => t.Length > 0));
+            var text = string.Join('\n', lines.Skip(start + 1).Take(end - start - 1).Where(l => !l.IsPageFooter).Select(l => l.Text.Trim()).Where(t => t.Length > 0));
             report.Sections[key] = text;
         }
     }
@@ -529,11 +529,13 @@ public static partial class TextReportImporter
                 continue;
             }
 
-            if (line.HasLabel)
+            if (line.HasLabel && !(waiting.Count > 0 && line.HasValues && line.LabelKey.Length <= StrayLabelMaxLength))
             {
                 // A header, a caption or prose: it neither is a row nor ends one.
                 continue;
             }
+
+            // Values, possibly next to a stray fragment of a group label printed down its column (其他处 | 0 | 0 …).
 
             if (current is not null && current.Tokens.Count(t => t.Kind != ValueTokenKind.Empty) < width(current.Key) && !IsRunTogether(current.Tokens))
             {
@@ -554,6 +556,9 @@ public static partial class TextReportImporter
 
         return reads;
     }
+
+    /// <summary>A label this short on a line of values, while a row waits for its values, is a fragment of a vertical group label.</summary>
+    private const int StrayLabelMaxLength = 8;
 
     private static bool IsRunTogether(List<ValueToken> tokens) => tokens.Any(t => t.Digits is { Length: > 4 }) && tokens.Count < 3;
 
