@@ -1,5 +1,6 @@
 using Gongkai.Core.Reports;
 using Gongkai.Core.Reports.Import;
+using Gongkai.Core.Reports.Validation;
 
 namespace Gongkai.Core.Tests.Reports;
 
@@ -60,6 +61,29 @@ public class KundulunAcceptanceTests
         Assert.DoesNotContain("發", sections["一"], StringComparison.Ordinal);
         Assert.StartsWith("(一)存在问题", sections["五"], StringComparison.Ordinal);
         Assert.Equal("依据《政府信息公开信息处理费管理办法》，本年度昆都仑区各部门各街镇未收取信息处理费。".Replace('，', ','), sections["六"]);
+    }
+
+    [Theory]
+    [InlineData("海关总署", "海关总署")]
+    [InlineData("关于某市交通运输局", "关于某市交通运输局")]
+    [InlineData("某市交通运输局关于", "某市交通运输局")]
+    public void The_agency_is_the_title_text_before_the_year(string before, string agency)
+    {
+        var text = SeedText().Replace("包頭市昆都侖區(qū)\n", before + "\n", StringComparison.Ordinal);
+
+        Assert.Equal(agency, TextReportImporter.Import(text).Report.Agency);
+    }
+
+    private static string SeedText() => Fixtures.Read("seeds/kundulun-2024-scraped.txt");
+
+    [Fact]
+    public void The_imported_envelope_carries_the_findings_of_validation()
+    {
+        var envelope = ReportValidator.ValidateInto(_imported);
+
+        Assert.False(envelope.HasErrors);
+        Assert.Contains(envelope.Findings, f => f.Rule == "W6" && f.Severity == FindingSeverity.Info);
+        Assert.Contains("\"findings\": [", ReportJson.Write(envelope), StringComparison.Ordinal);
     }
 
     [Fact]

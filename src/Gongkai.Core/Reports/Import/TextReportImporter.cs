@@ -150,7 +150,12 @@ public static partial class TextReportImporter
             return null;
         }
 
-        var agency = head[..at].Trim().TrimEnd('关', '于').Trim();
+        var agency = head[..at].Trim();
+        if (agency.EndsWith("关于", StringComparison.Ordinal))
+        {
+            agency = agency[..^2].Trim();
+        }
+
         return agency.Length is > 0 and <= 40 && agency.All(c => TextNormalizer.IsIdeograph(c) || c is '（' or '）' or '(' or ')') ? agency : null;
     }
 

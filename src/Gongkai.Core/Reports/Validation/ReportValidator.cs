@@ -31,6 +31,15 @@ public static partial class ReportValidator
         return findings;
     }
 
+    /// <summary>Validates the envelope's report and replaces its findings with the result.</summary>
+    public static ReportEnvelope ValidateInto(ReportEnvelope envelope, ValidationContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        envelope.Findings.Clear();
+        envelope.Findings.AddRange(Validate(envelope.Report, context));
+        return envelope;
+    }
+
     // R1: every table-三 row: 总计 = 自然人 + the five 法人或其他组织 columns.
     private static void CheckRowTotals(AnnualReport report, List<Finding> findings)
     {
