@@ -12,7 +12,7 @@ public class HtmlReportReaderTests
     private static AnnualReport Seed() => ReportJson.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "seeds", "kundulun-2024.expected.json")));
 
     /// <summary>The seed report laid out as agencies' sites publish it: merged cells for groups and headers.</summary>
-    private static string OfficialHtml(AnnualReport report, Func<long?, string>? cell = null)
+    internal static string OfficialHtml(AnnualReport report, Func<long?, string>? cell = null)
     {
         cell ??= v => v?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         var t2 = report.Table2Of2021!;
@@ -92,6 +92,22 @@ public class HtmlReportReaderTests
         Assert.All(expected.Table3.Rows, r => Assert.Equal(expected.Table3[r.Key], imported.Report.Table3[r.Key]));
         Assert.Equal(expected.Table4.Cells, imported.Report.Table4.Cells);
         Assert.Empty(imported.Notes);
+    }
+
+    [Fact]
+    public void Random_consistent_reports_in_the_official_html_layout_read_back_exactly()
+    {
+        var random = new Random(2021);
+        for (var n = 0; n < 30; n++)
+        {
+            var report = Gongkai.Core.Tests.Reports.RandomReports.Next(random, ReportFormat.V2021);
+
+            var imported = HtmlReportReader.Import(OfficialHtml(report), new ReportImportOptions { Year = report.Year });
+
+            Assert.Equal(report.Table2Of2021, imported.Report.Table2Of2021);
+            Assert.All(report.Table3.Rows, r => Assert.Equal(report.Table3[r.Key], imported.Report.Table3[r.Key]));
+            Assert.Equal(report.Table4.Cells, imported.Report.Table4.Cells);
+        }
     }
 
     [Fact]

@@ -49,7 +49,15 @@ public static class ReportJson
             if (root.TryGetProperty("report", out var inner) && inner.ValueKind == JsonValueKind.Object)
             {
                 var envelope = new ReportEnvelope(ReadReport(inner));
-                ReadEnvelopeMembers(root, envelope);
+                try
+                {
+                    ReadEnvelopeMembers(root, envelope);
+                }
+                catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    throw new DomainException(InvalidCode, "年度报告 JSON 格式不正确：findings、provenance 或 notes 的结构不对。", e);
+                }
+
                 return envelope;
             }
 

@@ -109,6 +109,8 @@ public class ReportJsonTests
     [InlineData("{\"year\":2024,\"table4\":[1,0,0,0,1,0,0,0,0,0,0,0,0,1,\"1\"]}")]
     [InlineData("{\"year\":2024,\"table3\":{\"granted\":[1.5,0,0,0,0,0,1]}}")]
     [InlineData("not json")]
+    [InlineData("{\"report\":{\"year\":2024},\"findings\":[{\"rule\":\"R1\"}]}")]
+    [InlineData("{\"report\":{\"year\":2024},\"provenance\":{\"table3\":{\"method\":1}}}")]
     public void Malformed_reports_are_refused_with_a_chinese_message(string json)
     {
         var e = Assert.Throws<DomainException>(() => ReportJson.Read(json));

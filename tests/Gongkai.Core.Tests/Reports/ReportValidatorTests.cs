@@ -218,6 +218,31 @@ public class ReportValidatorTests
         Assert.All(w5, f => Assert.Contains(f.Numbers, n => n.Name == "similarity_percent" && n.Value == 100));
     }
 
+    [Fact]
+    public void W5_flags_a_section_copied_from_a_sibling_agency_of_the_same_year_only()
+    {
+        var report = Imported();
+        var sibling = new AnnualReport("包头市青山区人民政府", 2024, ReportFormat.V2021);
+        sibling.Sections["五"] = report.Sections["五"].Replace("昆都仑区", "青山区", StringComparison.Ordinal);
+        var otherYear = new AnnualReport("包头市东河区人民政府", 2023, ReportFormat.V2021);
+        otherYear.Sections["五"] = report.Sections["五"];
+
+        var w5 = Assert.Single(Of(ReportValidator.Validate(report, new ValidationContext { Siblings = [sibling, otherYear] }), "W5", FindingSeverity.Warning));
+
+        Assert.Equal("五", w5.Location.Section);
+        Assert.Contains("包头市青山区人民政府", w5.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void W5_stays_quiet_below_the_threshold()
+    {
+        var report = Imported();
+        var sibling = new AnnualReport("某局", 2024, ReportFormat.V2021);
+        sibling.Sections["五"] = report.Sections["五"][..(report.Sections["五"].Length / 3)];
+
+        Assert.Empty(Of(ReportValidator.Validate(report, new ValidationContext { Siblings = [sibling] }), "W5", FindingSeverity.Warning));
+    }
+
     [Theory]
     [InlineData(ReportingUnitKind.Department, "2025-01-31", false)]
     [InlineData(ReportingUnitKind.Department, "2025-02-01", true)]
