@@ -95,7 +95,7 @@ public static partial class TextReportImporter
         return ImportNormalizedLines(normalized.Split('\n'), options ?? new ReportImportOptions());
     }
 
-    /// <summary>Imports lines that are already normalised (the HTML reader produces them from table rows and paragraphs).</summary>
+    /// <summary>Imports lines that are already normalised (<see cref="TextNormalizer.Normalize"/>), e.g. by a caller that normalised the whole document.</summary>
     public static ReportEnvelope ImportNormalizedLines(IReadOnlyList<string> rawLines, ReportImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(rawLines);
