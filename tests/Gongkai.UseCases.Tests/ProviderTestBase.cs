@@ -25,7 +25,7 @@ public abstract class ProviderTestBase(DatabaseProvider provider) : IAsyncLifeti
     /// <summary>Whether the test migrates the database before it runs (the migration tests start from nothing).</summary>
     protected virtual bool Migrate => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
         _services = _database.Services();

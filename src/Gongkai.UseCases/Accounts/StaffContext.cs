@@ -16,7 +16,7 @@ public sealed class StaffContext(AuditContext audit)
     public const string NotFoundCode = "not_found";
     public const string ForbiddenCode = "forbidden";
 
-    private IReadOnlySet<int>? _visible;
+    private HashSet<int>? _visible;
 
     public bool IsUnrestricted { get; private set; }
 
@@ -50,10 +50,21 @@ public sealed class StaffContext(AuditContext audit)
         DisplayName = displayName;
         Roles = roles.ToHashSet(StringComparer.Ordinal);
         ActingAgencyId = actingAgencyId;
-        _visible = actingAgencyId is not { } acting ? new HashSet<int>()
-            : IsInRole(Data.Accounts.Roles.SystemAdministrator) || IsInRole(Data.Accounts.Roles.DisclosureOffice) ? tree.SupervisedBy(acting)
-            : new HashSet<int> { acting };
+        _visible = actingAgencyId is not { } acting ? []
+            : SeesSupervisedAgencies ? [.. tree.SupervisedBy(acting)]
+            : [acting];
         audit.SetActor(userName, userId, actingAgencyId);
+    }
+
+    private bool SeesSupervisedAgencies => IsInRole(Data.Accounts.Roles.SystemAdministrator) || IsInRole(Data.Accounts.Roles.DisclosureOffice);
+
+    /// <summary>Brings an agency created in this scope into view when it falls under an agency this user supervises.</summary>
+    public void NoteNewAgency(int id, int? effectiveSupervisorId)
+    {
+        if (_visible is not null && SeesSupervisedAgencies && effectiveSupervisorId is { } s && _visible.Contains(s))
+        {
+            _visible.Add(id);
+        }
     }
 
     /// <summary>Whether records of the agency may be seen by this user.</summary>

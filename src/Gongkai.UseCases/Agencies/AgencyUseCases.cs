@@ -94,6 +94,7 @@ public sealed class CreateAgency(GongkaiDbContext db, StaffContext staff, AuditC
         AgencyRules.Apply(record, clean);
         db.Agencies.Add(record);
         await db.SaveChangesAsync(ct);
+        staff.NoteNewAgency(record.Id, record.SupervisorId ?? record.ParentId);
         return record.Id;
     }
 }

@@ -8,6 +8,7 @@ public sealed record CalendarYearSummary(int Year, int OffDays, int MakeUpWorkin
 public sealed record CalendarChangeEntry(long Id, int Year, DateTimeOffset ChangedAt, string ChangedBy, string Kind, string Source, string Summary);
 
 /// <summary>The loaded years and the history of loads and reloads, for the back office and `gongkai calendar list`.</summary>
+[Data.Audit.ReadOnlyUseCase]
 public sealed class ListCalendarYears(GongkaiDbContext db)
 {
     public async Task<IReadOnlyList<CalendarYearSummary>> ExecuteAsync(CancellationToken ct = default)

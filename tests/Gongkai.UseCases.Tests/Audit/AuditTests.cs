@@ -1,0 +1,215 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Configuration;
+using Gongkai.TestSupport;
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Agencies;
+using Gongkai.UseCases.Calendar;
+using Gongkai.UseCases.Demo;
+using Gongkai.UseCases.Platform;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Gongkai.UseCases.Tests.Audit;
+
+public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider)
+{
+    /// <summary>Every use case of the platform, found the way they are registered: public classes with ExecuteAsync.</summary>
+    public static IReadOnlyList<Type> AllUseCases() =>
+        typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t))
+            .OrderBy(t => t.Name)
+            .ToList();
+
+    [ProviderFact]
+    public async Task Every_use_case_declares_whether_it_changes_data()
+    {
+        var undeclared = AllUseCases().Where(t => t.GetCustomAttribute<AuditActionAttribute>() is null && t.GetCustomAttribute<ReadOnlyUseCaseAttribute>() is null).Select(t => t.Name).ToList();
+        Assert.True(undeclared.Count == 0, "Use cases without [AuditAction] or [ReadOnlyUseCase]: " + string.Join(", ", undeclared));
+        await Task.CompletedTask;
+    }
+
+    [ProviderFact]
+    public async Task Every_mutating_use_case_writes_audit_history_under_its_own_name()
+    {
+        var scenarios = Scenarios();
+        var mutating = AllUseCases().Where(t => t.GetCustomAttribute<AuditActionAttribute>() is not null).ToList();
+        var missing = mutating.Where(t => !scenarios.ContainsKey(t)).Select(t => t.Name).ToList();
+        Assert.True(missing.Count == 0, "Add an audit scenario for: " + string.Join(", ", missing));
+
+        foreach (var (type, scenario) in scenarios)
+        {
+            var name = type.GetCustomAttribute<AuditActionAttribute>()!.Name;
+            var before = scenario is null ? 0 : await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == name));
+            if (scenario is not null)
+            {
+                await scenario();
+            }
+
+            var after = await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == name));
+            Assert.True(after > before, $"{type.Name} ({name}) wrote no audit entry");
+        }
+
+        Assert.False(await QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "未命名操作")), "a change was saved outside any use case");
+    }
+
+    [ProviderFact]
+    public async Task An_entry_records_who_for_which_agency_and_the_changed_values_before_and_after()
+    {
+        var education = await AgencyIdAsync("包头市昆都仑区教育局");
+        var district = await AgencyIdAsync(DemoAgencies.DistrictGovernment);
+        var record = await QueryAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.Id == education));
+        await AsStaff<UpdateAgency, bool>("admin", async u =>
+        {
+            await u.ExecuteAsync(education, AgencyInput.From(record) with { OfficePhone = "0472-5990381" }, record.Version);
+            return true;
+        });
+
+        var entry = await QueryAsync(db => db.AuditEntries.Where(e => e.Action == "修改机构").OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal("admin", entry.Actor);
+        Assert.Equal(district, entry.ActingAgencyId);
+        Assert.Equal("机构", entry.EntityType);
+        Assert.Equal(education.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
+        Assert.Equal("修改", entry.Operation);
+        Assert.Equal("""{"OfficePhone":"","Version":1}""", entry.Before);
+        Assert.Equal("""{"OfficePhone":"0472-5990381","Version":2}""", entry.After);
+        Assert.Equal(Database.Clock.GetUtcNow(), entry.At);
+    }
+
+    [ProviderFact]
+    public async Task Secrets_are_never_copied_into_the_history()
+    {
+        var entries = await QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "账号").ToListAsync());
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.DoesNotContain("AQAAAA", e.After ?? string.Empty, StringComparison.Ordinal)); // Identity's password hash prefix
+        Assert.Contains(entries, e => (e.After ?? string.Empty).Contains("\"PasswordHash\":\"（不记录）\"", StringComparison.Ordinal));
+    }
+
+    [ProviderFact]
+    public async Task A_raw_sql_update_or_delete_of_an_audit_row_is_rejected_by_the_database()
+    {
+        Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync()));
+        var update = await Record.ExceptionAsync(() => QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"Actor\" = 'forged'")));
+        Assert.NotNull(update);
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        var delete = await Record.ExceptionAsync(() => QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries")));
+        Assert.NotNull(delete);
+        var history = await Record.ExceptionAsync(() => QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM calendar_changes")));
+        Assert.NotNull(history);
+        Assert.False(await QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Actor == "forged")));
+    }
+
+    [ProviderFact]
+    public async Task A_failed_save_writes_no_audit_entry()
+    {
+        var before = await QueryAsync(db => db.AuditEntries.CountAsync());
+        var district = await AgencyIdAsync(DemoAgencies.DistrictGovernment);
+        await Assert.ThrowsAnyAsync<Exception>(() => AsStaff<CreateAgency, int>("admin", u => u.ExecuteAsync(new AgencyInput { Name = "包头市昆都仑区教育局", ShortName = "重复", ParentId = district })));
+        Assert.Equal(before, await QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    /// <summary>How to run each mutating use case once; null where the test database's setup already ran it.</summary>
+    private Dictionary<Type, Func<Task>?> Scenarios()
+    {
+        async Task<int> District() => await AgencyIdAsync(DemoAgencies.DistrictGovernment);
+        return new Dictionary<Type, Func<Task>?>
+        {
+            // Written while the test database was prepared (migration seeds the calendar; the demo is loaded).
+            [typeof(MigrateDatabase)] = null,
+            [typeof(LoadDemoData)] = null,
+            [typeof(ImportCalendarYear)] = () => AsStaff<ImportCalendarYear, CalendarImportResult>("admin", u => u.ExecuteAsync("""{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}""", "2027.json")),
+            [typeof(CreateAgency)] = async () => await AsStaff<CreateAgency, int>("admin", async u => await u.ExecuteAsync(new AgencyInput { Name = "审计场景机构", ShortName = "场景", ParentId = await District() })),
+            [typeof(UpdateAgency)] = async () =>
+            {
+                var id = await AgencyIdAsync("包头市昆都仑区司法局");
+                var r = await QueryAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.Id == id));
+                await AsStaff<UpdateAgency, bool>("admin", async u =>
+                {
+                    await u.ExecuteAsync(id, AgencyInput.From(r) with { OfficeHours = "工作日 9:00-17:00" }, r.Version);
+                    return true;
+                });
+            },
+            [typeof(ImportAgencies)] = async () =>
+            {
+                using var sheet = new MemoryStream();
+                sheet.SaveAs(new[] { new Dictionary<string, object> { ["机构名称"] = "导入场景机构", ["简称"] = "导入", ["机构类型"] = "部门", ["上级机关"] = DemoAgencies.DistrictGovernment } });
+                sheet.Position = 0;
+                await AsStaff<ImportAgencies, int>("admin", u => u.ExecuteAsync(sheet));
+            },
+            [typeof(CreateAccount)] = async () => await AsStaff<CreateAccount, CreatedAccount>("admin", async u => await u.ExecuteAsync(new AccountInput("audit-new", "新账号", [Data.Accounts.Roles.Clerk], [await District()]))),
+            [typeof(UpdateAccount)] = async () =>
+            {
+                var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-sh").Select(x => x.Id).SingleAsync());
+                var current = await AsStaff<GetAccount, AccountSummary>("admin", u => u.ExecuteAsync(id));
+                await AsStaff<UpdateAccount, bool>("admin", async u =>
+                {
+                    await u.ExecuteAsync(id, new AccountInput(current.UserName, "刘洋（审核）", current.Roles, current.AgencyIds), false, current.ConcurrencyStamp);
+                    return true;
+                });
+            },
+            [typeof(ResetPassword)] = async () =>
+            {
+                var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());
+                await AsStaff<ResetPassword, string>("admin", u => u.ExecuteAsync(id));
+            },
+            [typeof(ChangeOwnPassword)] = () => AsStaff<ChangeOwnPassword, bool>("jyj-cb", async u =>
+            {
+                await u.ExecuteAsync(DemoAccounts.Password, "new-password-2027");
+                return true;
+            }),
+            [typeof(SetTwoFactor)] = () => AsStaff<SetTwoFactor, bool>("zt-cb", async u =>
+            {
+                var key = await u.GetKeyAsync();
+                await u.ExecuteAsync(true, Totp.Now(key));
+                return true;
+            }),
+        };
+    }
+}
+
+public sealed class SqliteAuditTests() : AuditTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAuditTests() : AuditTests(DatabaseProvider.Postgres);
+
+/// <summary>RFC 6238 codes as an authenticator app computes them (SHA-1, 30-second steps, 6 digits).</summary>
+public static class Totp
+{
+    public static string Now(string base32Key)
+    {
+        ArgumentNullException.ThrowIfNull(base32Key);
+        var key = Base32(base32Key);
+        var step = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+
+        var hash = HMACSHA1.HashData(key, counter);
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
+    }
+}

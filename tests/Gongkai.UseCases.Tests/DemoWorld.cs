@@ -1,0 +1,17 @@
+using Gongkai.Data.Configuration;
+using Gongkai.UseCases.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Tests;
+
+/// <summary>A migrated database with the demo agencies and accounts loaded, for tests of scopes and roles.</summary>
+public abstract class DemoWorld(DatabaseProvider provider) : ProviderTestBase(provider)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await UseCase<LoadDemoData, DemoLoadOutcome>(u => u.ExecuteAsync(), "系统");
+    }
+
+    protected Task<int> AgencyIdAsync(string name) => QueryAsync(db => db.Agencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+}
