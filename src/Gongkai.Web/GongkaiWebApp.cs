@@ -68,8 +68,16 @@ public static class GongkaiWebApp
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
+
+            // A signed-in person without the right role gets a real 403 (and the Chinese 没有权限 page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<StaffContext>().Roles.Count > 0))
             .AddPolicy(Policies.SystemAdministrator, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.SystemAdministrator)))
             .AddPolicy(Policies.Supervisor, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && (h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.SystemAdministrator) || h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.DisclosureOffice))));
@@ -114,7 +122,7 @@ public static class GongkaiWebApp
         app.UseAuthentication();
         app.UseMiddleware<StaffMiddleware>();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapGroup("/api/v1").MapCalendarApi();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));

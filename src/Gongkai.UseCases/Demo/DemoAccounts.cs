@@ -23,6 +23,7 @@ public static class DemoAccounts
         new("jyj-fz", "陈静", [Roles.OfficeHead], ["包头市昆都仑区教育局"]),
         new("mzj-cb", "杨帆", [Roles.Clerk], ["包头市昆都仑区民政局", "包头市昆都仑区卫生健康委员会"]),
         new("zt-cb", "高娜", [Roles.Clerk, Roles.Publisher], ["包头市昆都仑区沼潭街道办事处"]),
+        new("zt-admin", "孙伟", [Roles.SystemAdministrator, Roles.Reviewer], ["包头市昆都仑区沼潭街道办事处"]),
     ];
 
     public static string RoleNames(DemoAccount account) => string.Join("、", (account ?? throw new ArgumentNullException(nameof(account))).Roles.Select(Roles.ChineseName));

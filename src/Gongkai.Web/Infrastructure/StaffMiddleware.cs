@@ -54,6 +54,9 @@ public sealed record StaffMemberships(IReadOnlyList<AgencyNode> Agencies)
 /// <summary>The authorization policies of the back office; every page and endpoint declares one (or AllowAnonymous).</summary>
 public static class Policies
 {
+    /// <summary>Any signed-in account (signing out).</summary>
+    public const string SignedIn = "SignedIn";
+
     /// <summary>Any signed-in staff member with at least one role.</summary>
     public const string Staff = "Staff";
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Account;
 
-[Authorize]
+[Authorize(Policy = Gongkai.Web.Infrastructure.Policies.SignedIn)]
 public sealed class LogoutModel(SignInManager<GongkaiUser> signIn) : PageModel
 {
     public void OnGet()

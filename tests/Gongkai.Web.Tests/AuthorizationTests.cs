@@ -1,0 +1,154 @@
+using System.Net;
+using Gongkai.Data.Accounts;
+using Gongkai.UseCases.Demo;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Web.Tests;
+
+/// <summary>
+/// Who may reach what, proven from the outside: every route is discovered from the running app; each must declare a
+/// policy or AllowAnonymous; each demo role then requests each back-office route directly, also with the ids of
+/// records of another branch, and gets exactly what its roles allow.
+/// </summary>
+public sealed class AuthorizationTests : IAsyncLifetime
+{
+    private WebHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private IReadOnlyList<RouteEndpoint> Endpoints() =>
+        _host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    private static string? PolicyOf(Endpoint e) =>
+        e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null && p != Policies.Staff)
+        ?? e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+
+    [Fact]
+    public void Every_route_declares_a_policy_or_allows_anonymous_access_explicitly()
+    {
+        var endpoints = Endpoints();
+        Assert.True(endpoints.Count > 15, $"only {endpoints.Count} endpoints discovered");
+        var undeclared = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && PolicyOf(e) is null)
+            .Select(e => e.RoutePattern.RawText ?? e.DisplayName)
+            .ToList();
+        Assert.True(undeclared.Count == 0, "Routes without a declared policy: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void Every_back_office_route_requires_a_signed_in_staff_member()
+    {
+        var admin = Endpoints().Where(e => (e.RoutePattern.RawText ?? string.Empty).StartsWith("Admin", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(admin);
+        Assert.All(admin, e =>
+        {
+            Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
+            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Policies.Staff);
+        });
+    }
+
+    public static TheoryData<string> DemoUsers()
+    {
+        var data = new TheoryData<string>();
+        foreach (var a in DemoAccounts.All)
+        {
+            data.Add(a.UserName);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Each_role_gets_exactly_the_back_office_pages_its_roles_allow(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        var roles = account.Roles.ToHashSet();
+        using var client = await _host.SignInAsync(userName);
+        var pages = Endpoints()
+            .Select(e => (Route: "/" + (e.RoutePattern.RawText ?? string.Empty), Policy: PolicyOf(e)))
+            .Where(r => r.Route.StartsWith("/Admin", StringComparison.OrdinalIgnoreCase) && !r.Route.Contains('{', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.Contains(pages, p => p.Route == "/Admin/Audit");
+
+        foreach (var (route, policy) in pages)
+        {
+            var allowed = policy switch
+            {
+                Policies.Staff => true,
+                Policies.SystemAdministrator => roles.Contains(Roles.SystemAdministrator),
+                Policies.Supervisor => roles.Contains(Roles.SystemAdministrator) || roles.Contains(Roles.DisclosureOffice),
+                _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
+            };
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            var expected = allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{userName} {route} ({policy}): expected {expected}, got {response.StatusCode}");
+            if (!allowed)
+            {
+                Assert.Contains("没有权限", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_branch_administrator_gets_404_for_agencies_and_accounts_of_another_branch()
+    {
+        int education;
+        string educationClerk, ownClerk;
+        int zhaotan;
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
+            education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
+            zhaotan = await db.Agencies.Where(a => a.Name == "包头市昆都仑区沼潭街道办事处").Select(a => a.Id).SingleAsync();
+            educationClerk = await db.Users.Where(u => u.UserName == "jyj-cb").Select(u => u.Id).SingleAsync();
+            ownClerk = await db.Users.Where(u => u.UserName == "zt-cb").Select(u => u.Id).SingleAsync();
+        }
+
+        using var client = await _host.SignInAsync("zt-admin");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/Admin/Agencies/Edit?id={zhaotan}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Admin/Agencies/Edit?id={education}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/Admin/Accounts/Edit?id={ownClerk}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Admin/Accounts/Edit?id={educationClerk}", UriKind.Relative))).StatusCode);
+
+        // Posting to another branch's record is refused the same way, and nothing changes.
+        var token = await WebHost.TokenAsync(client, $"/Admin/Agencies/Edit?id={zhaotan}");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = education.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = "1",
+            ["Name"] = "被篡改的名称",
+            ["ShortName"] = "篡改",
+            ["Kind"] = "Department",
+            ["__RequestVerificationToken"] = token,
+        });
+        var post = await client.PostAsync(new Uri($"/Admin/Agencies/Edit?id={education}", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+
+        var list = await client.GetStringAsync("/Admin/Agencies");
+        Assert.Contains("沼潭街道", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("教育局", list, StringComparison.Ordinal);
+        var accounts = await client.GetStringAsync("/Admin/Accounts");
+        Assert.Contains("zt-cb", accounts, StringComparison.Ordinal);
+        Assert.DoesNotContain("jyj-cb", accounts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_request_for_any_back_office_page_goes_to_sign_in()
+    {
+        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar" })
+        {
+            var response = await _host.Client.GetAsync(new Uri(route, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+}
