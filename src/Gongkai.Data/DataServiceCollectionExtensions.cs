@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
         var settings = GongkaiDatabaseSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
         services.Configure<GongkaiOptions>(configuration.GetSection(GongkaiOptions.SectionName));
+        services.AddSingleton(_ => PersonalData.PersonalDataProtector.FromConfiguration(configuration, settings));
         return services.AddGongkaiData(settings);
     }
 

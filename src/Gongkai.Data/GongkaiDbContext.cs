@@ -37,6 +37,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
         modelBuilder.Entity<GongkaiUser>(e =>
         {
             e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.Property(x => x.MobileProtected).HasMaxLength(200);
         });
 
         modelBuilder.Entity<CalendarYearRecord>(e =>

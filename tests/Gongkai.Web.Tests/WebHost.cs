@@ -42,6 +42,7 @@ public sealed class WebHost : IAsyncDisposable
         {
             b.Configuration.AddInMemoryCollection(config);
             b.Services.AddSingleton<TimeProvider>(database.Clock);
+            TestDatabase.FastPasswordHashing(b.Services);
         });
         await GongkaiWebApp.PrepareDatabaseAsync(app);
         await app.StartAsync();

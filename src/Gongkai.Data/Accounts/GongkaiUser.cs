@@ -9,6 +9,9 @@ public sealed class GongkaiUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The mobile number for notices, encrypted (PersonalDataProtector); shown masked, revealed with an audit entry.</summary>
+    public string? MobileProtected { get; set; }
 }
 
 /// <summary>

@@ -40,6 +40,20 @@ public sealed class AuditContext
         ActingAgencyId = actingAgencyId;
     }
 
+    /// <summary>An entry recording that a full personal-data value was viewed (nothing changed, so the interceptor writes none).</summary>
+    public AuditEntryRecord Viewed(string entityType, string entityId, string field, DateTimeOffset at) => new()
+    {
+        At = at,
+        Actor = Actor,
+        ActorUserId = ActorUserId,
+        ActingAgencyId = ActingAgencyId,
+        Action = Action ?? "查看个人信息",
+        EntityType = entityType,
+        EntityId = entityId,
+        Operation = "查看",
+        After = System.Text.Json.JsonSerializer.Serialize(new { 查看字段 = field }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+    };
+
     /// <summary>Begins the use case <paramref name="useCase"/> (named by its <see cref="AuditActionAttribute"/>) until disposed.</summary>
     public IDisposable Begin(object useCase)
     {

@@ -175,7 +175,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         foreach (var name in properties)
         {
             var p = entry.Property(name);
-            values[name] = SecretProperties.Contains(name) ? "（不记录）" : current ? p.CurrentValue : p.OriginalValue;
+            values[name] = SecretProperties.Contains(name) ? "（不记录）"
+                : name.EndsWith("Protected", StringComparison.Ordinal) ? "（已加密）"
+                : current ? p.CurrentValue : p.OriginalValue;
         }
 
         return JsonSerializer.Serialize(values, Json);

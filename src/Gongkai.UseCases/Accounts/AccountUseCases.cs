@@ -2,17 +2,19 @@ using Gongkai.Core.Common;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
+using Gongkai.Core.PersonalData;
 using Gongkai.Data.Audit;
+using Gongkai.Data.PersonalData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.UseCases.Accounts;
 
-public sealed record AccountSummary(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> AgencyIds, bool LockedOut, bool TwoFactorEnabled, string ConcurrencyStamp);
+public sealed record AccountSummary(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> AgencyIds, bool LockedOut, bool TwoFactorEnabled, string ConcurrencyStamp, string MobileMasked);
 
 /// <summary>账号列表: the accounts acting for agencies this administrator manages, one page at a time.</summary>
 [ReadOnlyUseCase]
-public sealed class ListAccounts(GongkaiDbContext db, StaffContext staff, TimeProvider clock)
+public sealed class ListAccounts(GongkaiDbContext db, StaffContext staff, PersonalDataProtector protector, TimeProvider clock)
 {
     public async Task<Page<AccountSummary>> ExecuteAsync(int page, int pageSize, CancellationToken ct = default)
     {
@@ -26,7 +28,7 @@ public sealed class ListAccounts(GongkaiDbContext db, StaffContext staff, TimePr
         var items = new List<AccountSummary>();
         foreach (var u in users)
         {
-            items.Add(await AccountQueries.SummaryAsync(db, u, clock, ct));
+            items.Add(await AccountQueries.SummaryAsync(db, u, protector, clock, ct));
         }
 
         return new Page<AccountSummary>(items, p.Page, p.PageSize, total);
@@ -35,13 +37,13 @@ public sealed class ListAccounts(GongkaiDbContext db, StaffContext staff, TimePr
 
 /// <summary>One account for the edit form; accounts of other branches are "not found".</summary>
 [ReadOnlyUseCase]
-public sealed class GetAccount(GongkaiDbContext db, StaffContext staff, TimeProvider clock)
+public sealed class GetAccount(GongkaiDbContext db, StaffContext staff, PersonalDataProtector protector, TimeProvider clock)
 {
     public async Task<AccountSummary> ExecuteAsync(string id, CancellationToken ct = default)
     {
         staff.EnsureRole(Roles.SystemAdministrator);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
-        var summary = user is null ? null : await AccountQueries.SummaryAsync(db, user, clock, ct);
+        var summary = user is null ? null : await AccountQueries.SummaryAsync(db, user, protector, clock, ct);
         if (summary is null || (!staff.IsUnrestricted && !summary.AgencyIds.Any(staff.CanSee)))
         {
             throw new DomainException(StaffContext.NotFoundCode, "找不到该账号，或您无权查看。");
@@ -53,18 +55,18 @@ public sealed class GetAccount(GongkaiDbContext db, StaffContext staff, TimeProv
 
 internal static class AccountQueries
 {
-    public static async Task<AccountSummary> SummaryAsync(GongkaiDbContext db, GongkaiUser u, TimeProvider clock, CancellationToken ct)
+    public static async Task<AccountSummary> SummaryAsync(GongkaiDbContext db, GongkaiUser u, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name!).ToListAsync(ct);
         var agencies = await db.AgencyMemberships.Where(m => m.UserId == u.Id).Select(m => m.AgencyId).OrderBy(a => a).ToListAsync(ct);
         var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
-        return new AccountSummary(u.Id, u.UserName ?? string.Empty, u.DisplayName, roleNames.Order(StringComparer.Ordinal).ToList(), agencies, locked, u.TwoFactorEnabled, u.ConcurrencyStamp ?? string.Empty);
+        return new AccountSummary(u.Id, u.UserName ?? string.Empty, u.DisplayName, roleNames.Order(StringComparer.Ordinal).ToList(), agencies, locked, u.TwoFactorEnabled, u.ConcurrencyStamp ?? string.Empty, Masking.Phone(protector.Unprotect(u.MobileProtected)));
     }
 }
 
 /// <summary>修改账号: name, roles, agencies, and locking; a concurrent edit is detected by the account's stamp.</summary>
 [AuditAction("修改账号")]
-public sealed class UpdateAccount(GongkaiDbContext db, UserManager<GongkaiUser> users, GetAccount get, StaffContext staff, AuditContext audit)
+public sealed class UpdateAccount(GongkaiDbContext db, UserManager<GongkaiUser> users, GetAccount get, StaffContext staff, AuditContext audit, PersonalDataProtector protector)
 {
     public const string ConcurrentEditCode = "accounts.concurrent_edit";
 
@@ -87,6 +89,16 @@ public sealed class UpdateAccount(GongkaiDbContext db, UserManager<GongkaiUser> 
         var user = await users.FindByIdAsync(id) ?? throw new DomainException(StaffContext.NotFoundCode, "找不到该账号。");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user.DisplayName = input.DisplayName.Trim();
+        if (input.Mobile is not null)
+        {
+            // An empty field clears the number; a masked value left as shown keeps it.
+            var mobile = AccountRules.CleanMobile(input.Mobile);
+            if (mobile is null || !mobile.Contains('*', StringComparison.Ordinal))
+            {
+                user.MobileProtected = protector.Protect(mobile);
+            }
+        }
+
         user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
         var update = await users.UpdateAsync(user);
         if (update.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
@@ -194,4 +206,27 @@ public sealed class SetTwoFactor(UserManager<GongkaiUser> users, StaffContext st
 
     private async Task<GongkaiUser> CurrentAsync() =>
         (staff.UserId is { } id ? await users.FindByIdAsync(id) : null) ?? throw new DomainException(StaffContext.ForbiddenCode, "请先登录。");
+}
+
+/// <summary>
+/// 查看完整手机号: a system administrator sees an account's full mobile number; every such view is written into the
+/// audit history (个人信息保护法: only those who need it, and each view is recorded).
+/// </summary>
+[AuditAction("查看完整手机号")]
+public sealed class RevealAccountMobile(GongkaiDbContext db, GetAccount get, AuditContext audit, PersonalDataProtector protector, TimeProvider clock)
+{
+    public async Task<string?> ExecuteAsync(string id, CancellationToken ct = default)
+    {
+        using var _ = audit.Begin(this);
+        await get.ExecuteAsync(id, ct);
+        var stored = await db.Users.Where(u => u.Id == id).Select(u => u.MobileProtected).SingleAsync(ct);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        db.AuditEntries.Add(audit.Viewed("账号", id, "手机号码", clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return protector.Unprotect(stored);
+    }
 }

@@ -4,6 +4,7 @@ using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Audit;
+using Gongkai.Data.PersonalData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,14 +12,14 @@ namespace Gongkai.UseCases.Accounts;
 
 public sealed record CreatedAccount(string UserId, string UserName, string Password, bool PasswordGenerated);
 
-public sealed record AccountInput(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> AgencyIds);
+public sealed record AccountInput(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<int> AgencyIds, string? Mobile = null);
 
 /// <summary>
 /// 新建账号: a staff account with its roles and the agencies it acts for. A generated password is returned once and
 /// never stored in clear. A system administrator may only give agencies within their scope.
 /// </summary>
 [AuditAction("新建账号")]
-public sealed class CreateAccount(GongkaiDbContext db, UserManager<GongkaiUser> users, RoleManager<IdentityRole> roles, StaffContext staff, AuditContext audit, TimeProvider clock)
+public sealed class CreateAccount(GongkaiDbContext db, UserManager<GongkaiUser> users, RoleManager<IdentityRole> roles, StaffContext staff, AuditContext audit, PersonalDataProtector protector, TimeProvider clock)
 {
     public const string FailedCode = "accounts.create_failed";
 
@@ -33,7 +34,13 @@ public sealed class CreateAccount(GongkaiDbContext db, UserManager<GongkaiUser> 
         var generated = password is null;
         password ??= GeneratePassword();
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var user = new GongkaiUser { UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow() };
+        var user = new GongkaiUser
+        {
+            UserName = input.UserName.Trim(),
+            DisplayName = input.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+            MobileProtected = protector.Protect(AccountRules.CleanMobile(input.Mobile)),
+        };
         AccountRules.Check(await users.CreateAsync(user, password), FailedCode, "无法创建账号");
         foreach (var role in input.Roles.Distinct(StringComparer.Ordinal))
         {
@@ -100,6 +107,11 @@ internal static class AccountRules
             v.Add(nameof(AccountInput.Roles), "请至少选择一个角色。");
         }
 
+        if (CleanMobile(input.Mobile) is { } mobile && !mobile.Contains('*', StringComparison.Ordinal) && !(mobile.Length == 11 && mobile[0] == '1' && mobile.All(char.IsAsciiDigit)))
+        {
+            v.Add(nameof(AccountInput.Mobile), "手机号码应为 11 位数字，以 1 开头。");
+        }
+
         if (input.AgencyIds.Count == 0 && !staff.IsUnrestricted)
         {
             v.Add(nameof(AccountInput.AgencyIds), "请至少选择一个所属机构。");
@@ -115,6 +127,9 @@ internal static class AccountRules
 
         v.ThrowIfInvalid();
     }
+
+    public static string? CleanMobile(string? mobile) =>
+        string.IsNullOrWhiteSpace(mobile) ? null : mobile.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
 
     public static void Check(IdentityResult result, string code, string what)
     {

@@ -149,6 +149,11 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                     return true;
                 });
             },
+            [typeof(RevealAccountMobile)] = async () =>
+            {
+                var created = await AsStaff<CreateAccount, CreatedAccount>("admin", async u => await u.ExecuteAsync(new AccountInput("audit-mobile", "有手机", [Data.Accounts.Roles.Clerk], [await District()], "13700000000")));
+                await AsStaff<RevealAccountMobile, string?>("admin", u => u.ExecuteAsync(created.UserId));
+            },
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());

@@ -10,7 +10,7 @@ namespace Gongkai.Web.Pages.Admin.Accounts;
 
 /// <summary>新建账号 (no id) and 修改账号 (with id). Accounts of other branches are 404.</summary>
 [Authorize(Policy = Policies.SystemAdministrator)]
-public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccount update, ResetPassword reset, ListAgencies agencies) : PageModel
+public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccount update, ResetPassword reset, RevealAccountMobile reveal, ListAgencies agencies) : PageModel
 {
     public string? Id { get; private set; }
 
@@ -19,6 +19,10 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
     public string DisplayName { get; private set; } = string.Empty;
 
     public string Stamp { get; private set; } = string.Empty;
+
+    public string? Mobile { get; private set; }
+
+    public string? RevealedMobile { get; private set; }
 
     public bool Locked { get; private set; }
 
@@ -48,11 +52,12 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? id, string? userName, string? displayName, string[]? roles, int[]? agencyIds, bool locked, string? stamp, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? id, string? userName, string? displayName, string? mobile, string[]? roles, int[]? agencyIds, bool locked, string? stamp, CancellationToken ct)
     {
         Id = id;
         UserName = userName ?? string.Empty;
         DisplayName = displayName ?? string.Empty;
+        Mobile = mobile;
         SelectedRoles = (roles ?? []).ToHashSet(StringComparer.Ordinal);
         SelectedAgencies = (agencyIds ?? []).ToHashSet();
         Locked = locked;
@@ -61,7 +66,7 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
         {
             if (id is null)
             {
-                var created = await create.ExecuteAsync(new AccountInput(UserName, DisplayName, [.. SelectedRoles], [.. SelectedAgencies]), null, ct);
+                var created = await create.ExecuteAsync(new AccountInput(UserName, DisplayName, [.. SelectedRoles], [.. SelectedAgencies], Mobile), null, ct);
                 Id = created.UserId;
                 NewPassword = created.Password;
                 await LoadAsync(created.UserId, ct);
@@ -71,7 +76,7 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
 
             var current = await get.ExecuteAsync(id, ct);
             UserName = current.UserName;
-            await update.ExecuteAsync(id, new AccountInput(current.UserName, DisplayName, [.. SelectedRoles], [.. SelectedAgencies]), locked, Stamp, ct);
+            await update.ExecuteAsync(id, new AccountInput(current.UserName, DisplayName, [.. SelectedRoles], [.. SelectedAgencies], Mobile ?? string.Empty), locked, Stamp, ct);
             Message = $"已保存账号 {current.UserName}。";
             return Redirect("/Admin/Accounts");
         }
@@ -110,6 +115,22 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRevealMobileAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            RevealedMobile = await reveal.ExecuteAsync(id, ct);
+        }
+        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(id, ct);
+        Agencies = await agencies.ExecuteAsync(ct);
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         try
@@ -119,6 +140,7 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
             UserName = a.UserName;
             DisplayName = a.DisplayName;
             Stamp = a.ConcurrencyStamp;
+            Mobile = a.MobileMasked;
             Locked = a.LockedOut;
             SelectedRoles = a.Roles.ToHashSet(StringComparer.Ordinal);
             SelectedAgencies = a.AgencyIds.ToHashSet();
