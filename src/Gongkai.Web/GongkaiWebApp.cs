@@ -97,6 +97,9 @@ public static class GongkaiWebApp
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<SiteState>();
+        services.Configure<AbuseOptions>(builder.Configuration.GetSection(AbuseOptions.SectionName));
+        services.AddSingleton<HumanCheck>();
+        services.AddGongkaiRateLimits();
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
 
         var app = builder.Build();
@@ -122,9 +125,10 @@ public static class GongkaiWebApp
         app.UseAuthentication();
         app.UseMiddleware<StaffMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync }).AllowAnonymous();
         app.MapRazorPages();
-        app.MapGroup("/api/v1").MapCalendarApi();
+        app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.PublicApi).MapCalendarApi();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
         return app;
     }

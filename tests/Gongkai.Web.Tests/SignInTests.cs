@@ -64,6 +64,7 @@ public sealed partial class SignInTests : IAsyncLifetime
             ["password"] = password,
             ["returnUrl"] = returnUrl,
             ["__RequestVerificationToken"] = token,
+            ["__formStarted"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__formStarted\" value=\"([^\"]+)\"").Groups[1].Value,
         });
         return await _host.Client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
     }

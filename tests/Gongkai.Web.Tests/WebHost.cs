@@ -32,10 +32,20 @@ public sealed class WebHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WebHost> StartAsync(bool demo, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<WebHost> StartAsync(bool demo, DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var config = database.Configuration();
+
+        // Tests sign in many times from one address and their clock stands still: relax the abuse limits unless a
+        // test sets them (see AbuseProtectionTests).
+        config["Gongkai:Abuse:MinimumFormSeconds"] = "0";
+        config["Gongkai:Abuse:SignInPerMinute"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
         config["Gongkai:Demo:Enabled"] = demo ? "true" : "false";
         config["Logging:LogLevel:Default"] = "Warning";
         var app = GongkaiWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
@@ -64,6 +74,7 @@ public sealed class WebHost : IAsyncDisposable
             ["password"] = password ?? DemoPassword,
             ["returnUrl"] = "/Admin",
             ["__RequestVerificationToken"] = token,
+            ["__formStarted"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__formStarted\" value=\"([^\"]+)\"").Groups[1].Value,
         });
         var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)

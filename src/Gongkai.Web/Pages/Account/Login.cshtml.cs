@@ -1,13 +1,16 @@
 using Gongkai.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<GongkaiUser> signIn, HumanCheck human) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -21,6 +24,13 @@ public sealed class LoginModel(SignInManager<GongkaiUser> signIn) : PageModel
     {
         ReturnUrl = SafeReturn(returnUrl);
         UserName = userName;
+        if (human.Verify(Request.Form) is { } notHuman)
+        {
+            Error = notHuman;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
             Error = "请输入用户名和密码。";

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Account;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongkai.Web.Infrastructure.RateLimits.SignIn)]
 public sealed class LoginWith2faModel(SignInManager<GongkaiUser> signIn) : PageModel
 {
     public string? Error { get; private set; }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Web.Infrastructure;
+
+/// <summary>Limits for public forms and look-ups (configuration section Gongkai:Abuse).</summary>
+public sealed class AbuseOptions
+{
+    public const string SectionName = "Gongkai:Abuse";
+
+    /// <summary>Sign-in page requests per client address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 30;
+
+    /// <summary>Public API requests per client address per minute.</summary>
+    public int PublicApiPerMinute { get; set; } = 120;
+
+    /// <summary>A form sent back faster than this after it was shown is treated as automated.</summary>
+    public double MinimumFormSeconds { get; set; } = 2;
+}
+
+/// <summary>
+/// Rate limits per client address (and, for sign-in, the account lockout per target account), answered with 429 and
+/// the Chinese 请求过于频繁 page or ProblemDetails.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string PublicApi = "public-api";
+
+    public static IServiceCollection AddGongkaiRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignIn, c => PerClient(c, c.RequestServices.GetRequiredService<IOptions<AbuseOptions>>().Value.SignInPerMinute));
+            o.AddPolicy(PublicApi, c => PerClient(c, c.RequestServices.GetRequiredService<IOptions<AbuseOptions>>().Value.PublicApiPerMinute));
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext c, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(c.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}
+
+/// <summary>
+/// A check that a person, not a script, sent a public form, without a CAPTCHA (which shuts out elderly and
+/// screen-reader users): a signed time stamp proves the form was shown a moment before it was sent, and a field
+/// hidden from people (and from screen readers) must stay empty.
+/// </summary>
+public sealed class HumanCheck(IDataProtectionProvider protection, TimeProvider time, IOptions<AbuseOptions> options)
+{
+    public const string TokenField = "__formStarted";
+    public const string TrapField = "website";
+    private readonly IDataProtector _protector = protection.CreateProtector("Gongkai.HumanCheck.v1");
+
+    public string Issue() => _protector.Protect(time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Null when the form passes; otherwise the Chinese message to show (nothing is saved).</summary>
+    public string? Verify(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!string.IsNullOrEmpty(form[TrapField]))
+        {
+            return "提交未被接受。如果您是通过辅助工具填写的，请清空“请勿填写”一栏后重试，或拨打页面下方的电话办理。";
+        }
+
+        long ticks;
+        try
+        {
+            ticks = long.Parse(_protector.Unprotect(form[TokenField].ToString()), CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or FormatException or OverflowException)
+        {
+            return "页面已过期，请重新打开页面后再提交。";
+        }
+
+        var age = time.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero);
+        if (age < TimeSpan.FromSeconds(options.Value.MinimumFormSeconds))
+        {
+            return "提交过快，请稍候片刻再提交。";
+        }
+
+        return age > TimeSpan.FromHours(4) ? "页面已过期，请重新打开页面后再提交。" : null;
+    }
+}
