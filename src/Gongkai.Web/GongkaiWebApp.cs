@@ -102,7 +102,26 @@ public static class GongkaiWebApp
         services.AddGongkaiRateLimits();
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
 
+        // Behind a reverse proxy that terminates HTTPS (the usual deployment), trust its X-Forwarded-* headers when
+        // Gongkai:Https:TrustForwardedHeaders is set; Gongkai:Https:Redirect sends plain HTTP to HTTPS.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+
         var app = builder.Build();
+        if (builder.Configuration.GetValue<bool>("Gongkai:Https:TrustForwardedHeaders"))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (builder.Configuration.GetValue<bool>("Gongkai:Https:Redirect"))
+        {
+            app.UseHttpsRedirection();
+        }
+
         // API clients get ProblemDetails (JSON); people get the Chinese error pages.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
