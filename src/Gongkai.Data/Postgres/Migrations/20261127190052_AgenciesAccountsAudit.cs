@@ -203,13 +203,11 @@ namespace Gongkai.Data.Postgres.Migrations
                 principalTable: "agencies",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
-            AppendOnlyTables.CreatePostgres(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            AppendOnlyTables.DropPostgres(migrationBuilder);
 
             migrationBuilder.DropForeignKey(
                 name: "FK_agencies_agencies_SupervisorId",

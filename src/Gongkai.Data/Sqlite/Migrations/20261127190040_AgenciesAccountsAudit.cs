@@ -201,13 +201,11 @@ namespace Gongkai.Data.Sqlite.Migrations
                 principalTable: "agencies",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
-            AppendOnlyTables.CreateSqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            AppendOnlyTables.DropSqlite(migrationBuilder);
 
             migrationBuilder.DropForeignKey(
                 name: "FK_agencies_agencies_SupervisorId",
