@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261127194237_AppendOnlyHistory")]
-    partial class AppendOnlyHistory
+    [Migration("20261127195446_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

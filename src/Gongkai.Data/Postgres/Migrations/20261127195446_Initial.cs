@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -22,7 +22,21 @@ namespace Gongkai.Data.Postgres.Migrations
                     ShortName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ParentId = table.Column<int>(type: "integer", nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    SupervisorId = table.Column<int>(type: "integer", nullable: true),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    ReceivesApplications = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    OfficeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OfficeAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OfficeHours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OfficePhone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OfficeFax = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OfficeEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OfficeWebsite = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IndexNumberPattern = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CaseNumberPattern = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReportScope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,6 +44,12 @@ namespace Gongkai.Data.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_agencies_agencies_ParentId",
                         column: x => x.ParentId,
+                        principalTable: "agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_agencies_agencies_SupervisorId",
+                        column: x => x.SupervisorId,
                         principalTable: "agencies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -56,6 +76,7 @@ namespace Gongkai.Data.Postgres.Migrations
                     Id = table.Column<string>(type: "text", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MobileProtected = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -74,6 +95,28 @@ namespace Gongkai.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActingAgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -143,6 +186,30 @@ namespace Gongkai.Data.Postgres.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agency_memberships",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agency_memberships", x => new { x.UserId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_agency_memberships_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_agency_memberships_agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -251,6 +318,12 @@ namespace Gongkai.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_agencies_CreditCode",
+                table: "agencies",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_agencies_Name",
                 table: "agencies",
                 column: "Name",
@@ -260,6 +333,16 @@ namespace Gongkai.Data.Postgres.Migrations
                 name: "IX_agencies_ParentId",
                 table: "agencies",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agencies_SupervisorId",
+                table: "agencies",
+                column: "SupervisorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agency_memberships_AgencyId",
+                table: "agency_memberships",
+                column: "AgencyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -299,16 +382,36 @@ namespace Gongkai.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_ActingAgencyId",
+                table: "audit_entries",
+                column: "ActingAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_At",
+                table: "audit_entries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_EntityType_EntityId",
+                table: "audit_entries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_calendar_changes_Year_ChangedAt",
                 table: "calendar_changes",
                 columns: new[] { "Year", "ChangedAt" });
+
+            // History tables are append-only in the database itself (see AppendOnlyTables).
+            AppendOnlyTables.CreatePostgres(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            AppendOnlyTables.DropPostgres(migrationBuilder);
+
             migrationBuilder.DropTable(
-                name: "agencies");
+                name: "agency_memberships");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -326,6 +429,9 @@ namespace Gongkai.Data.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
                 name: "calendar_changes");
 
             migrationBuilder.DropTable(
@@ -333,6 +439,9 @@ namespace Gongkai.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "system_settings");
+
+            migrationBuilder.DropTable(
+                name: "agencies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
