@@ -2,6 +2,7 @@ using Gongkai.Data.Accounts;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Calendar;
+using Gongkai.Data.Cases;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,10 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AgencyMembershipRecord> AgencyMemberships => Set<AgencyMembershipRecord>();
 
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+
+    public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+
+    public DbSet<CaseNumberSequenceRecord> CaseNumberSequences => Set<CaseNumberSequenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -101,6 +106,55 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.HasKey(x => new { x.UserId, x.AgencyId });
             e.HasOne<GongkaiUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ApplicationRecord>(e =>
+        {
+            e.ToTable("applications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CaseNumber).HasMaxLength(100);
+            e.HasIndex(x => x.CaseNumber).IsUnique();
+            e.Property(x => x.ApplicantType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.IdDocumentType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ProvisionForm).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.DeliveryMethod).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(60);
+            e.Property(x => x.ApplicantName).HasMaxLength(200);
+            e.Property(x => x.IdNumberProtected).HasMaxLength(300);
+            e.Property(x => x.IdNumberIndex).HasMaxLength(64);
+            e.Property(x => x.PhoneProtected).HasMaxLength(300);
+            e.Property(x => x.ContactPerson).HasMaxLength(100);
+            e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.PostalCode).HasMaxLength(10);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.ExtensionApprover).HasMaxLength(100);
+            e.Property(x => x.ExtensionReason).HasMaxLength(1000);
+            e.Property(x => x.HoldingAgency).HasMaxLength(200);
+            e.Property(x => x.RegisteredBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.IdNumberIndex);
+            e.HasIndex(x => new { x.AgencyId, x.State });
+            e.HasIndex(x => new { x.AssignedAgencyId, x.State });
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AssignedAgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Pauses).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApplicationPauseRecord>(e =>
+        {
+            e.ToTable("application_pauses");
+            e.HasKey(x => new { x.ApplicationId, x.Sequence });
+            e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<CaseNumberSequenceRecord>(e =>
+        {
+            e.ToTable("case_number_sequences");
+            e.HasKey(x => new { x.AgencyId, x.Year });
+            e.Property(x => x.Next).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<AuditEntryRecord>(e =>

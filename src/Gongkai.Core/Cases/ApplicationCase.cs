@@ -28,6 +28,25 @@ public enum Channel
     Email,
 }
 
+/// <summary>Everything an <see cref="ApplicationCase"/> knows, for storing and restoring it.</summary>
+public sealed record ApplicationCaseSnapshot(
+    Channel Channel,
+    DateOnly Arrived,
+    CaseState State,
+    DateOnly? Received,
+    DateOnly? CorrectionRequested,
+    DateOnly? CorrectionDeadline,
+    DateOnly? CorrectionReceived,
+    int ExtensionWorkingDays,
+    string? ExtensionApprover,
+    string? ExtensionReason,
+    IReadOnlyList<ClockPause> Pauses,
+    DateOnly? FeePaymentDeadline,
+    DecisionType? Decision,
+    DateOnly? Decided,
+    string? HoldingAgency,
+    DateOnly? Served);
+
 /// <summary>
 /// One application for information as the procedure sees it: its state in <see cref="CaseLifecycle"/>, the dates
 /// its clocks are computed from, and the one decision that closes it. Each method is one step of the procedure;
@@ -36,6 +55,26 @@ public enum Channel
 public sealed class ApplicationCase
 {
     private readonly List<ClockPause> _pauses = [];
+
+    private ApplicationCase(ApplicationCaseSnapshot s)
+    {
+        Channel = s.Channel;
+        Arrived = s.Arrived;
+        State = s.State;
+        Received = s.Received;
+        CorrectionRequested = s.CorrectionRequested;
+        CorrectionDeadline = s.CorrectionDeadline;
+        CorrectionReceived = s.CorrectionReceived;
+        ExtensionWorkingDays = s.ExtensionWorkingDays;
+        ExtensionApprover = s.ExtensionApprover;
+        ExtensionReason = s.ExtensionReason;
+        _pauses.AddRange(s.Pauses);
+        FeePaymentDeadline = s.FeePaymentDeadline;
+        Decision = s.Decision;
+        Decided = s.Decided;
+        HoldingAgency = s.HoldingAgency;
+        Served = s.Served;
+    }
 
     public ApplicationCase(Channel channel, DateOnly arrived)
     {
@@ -82,6 +121,13 @@ public sealed class ApplicationCase
     public string? HoldingAgency { get; private set; }
 
     public DateOnly? Served { get; private set; }
+
+    /// <summary>A case as stored (the facts, never a computed due date), to continue its procedure.</summary>
+    public static ApplicationCase Restore(ApplicationCaseSnapshot snapshot) => new(snapshot ?? throw new ArgumentNullException(nameof(snapshot)));
+
+    public ApplicationCaseSnapshot ToSnapshot() => new(
+        Channel, Arrived, State, Received, CorrectionRequested, CorrectionDeadline, CorrectionReceived,
+        ExtensionWorkingDays, ExtensionApprover, ExtensionReason, [.. _pauses], FeePaymentDeadline, Decision, Decided, HoldingAgency, Served);
 
     public static bool ReceivedOnArrival(Channel channel) => channel is Channel.InPerson or Channel.Oral or Channel.PostSigned;
 

@@ -33,6 +33,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(IdentityRole)] = "角色",
         [typeof(IdentityUserRole<string>)] = "账号角色",
         [typeof(SystemSettingRecord)] = "系统设置",
+        [typeof(Cases.ApplicationRecord)] = "申请",
+        [typeof(Cases.ApplicationPauseRecord)] = "申请期限暂停",
+        [typeof(Cases.CaseNumberSequenceRecord)] = "受理编号序列",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

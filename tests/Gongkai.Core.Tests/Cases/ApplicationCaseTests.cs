@@ -190,4 +190,17 @@ public class ApplicationCaseTests
         Assert.Empty(CaseLifecycle.Allowed(CaseState.Archived));
         Assert.Equal([CaseAction.Serve], CaseLifecycle.Allowed(CaseState.Decided));
     }
+
+    [Fact]
+    public void A_restored_case_continues_exactly_where_it_stood()
+    {
+        var v = Fixtures.DeadlineVectors("extension_after_pause").Single();
+        var c = Accepted(v.Date("received"));
+        c.StartConsultation(PauseReason.ThirdPartyConsultation, v.Date("letter_sent"));
+        var restored = ApplicationCase.Restore(c.ToSnapshot());
+        restored.EndConsultation(v.Date("reply_received"));
+        restored.Extend(15, "陈静", "需要进一步核实");
+        Assert.Equal(v.Date("expected"), ApplicationCase.Restore(restored.ToSnapshot()).Deadline(Calendar)!.Due.Date);
+        Assert.Equal(restored.ToSnapshot() with { Pauses = [] }, ApplicationCase.Restore(restored.ToSnapshot()).ToSnapshot() with { Pauses = [] });
+    }
 }

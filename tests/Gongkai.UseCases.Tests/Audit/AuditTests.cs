@@ -5,7 +5,9 @@ using Gongkai.Data.Configuration;
 using Gongkai.TestSupport;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Agencies;
+using Gongkai.Data.Cases;
 using Gongkai.UseCases.Calendar;
+using Gongkai.UseCases.Cases;
 using Gongkai.UseCases.Demo;
 using Gongkai.UseCases.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -153,6 +155,16 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var created = await AsStaff<CreateAccount, CreatedAccount>("admin", async u => await u.ExecuteAsync(new AccountInput("audit-mobile", "有手机", [Data.Accounts.Roles.Clerk], [await District()], "13700000000")));
                 await AsStaff<RevealAccountMobile, string?>("admin", u => u.ExecuteAsync(created.UserId));
             },
+            [typeof(RegisterApplication)] = async () => await AsStaff<RegisterApplication, ApplicationRecord>("jyj-cb", async u => await u.ExecuteAsync(new ApplicationInput
+            {
+                AgencyId = await AgencyIdAsync("包头市昆都仑区教育局"),
+                ApplicantName = "李四",
+                IdDocumentType = IdDocumentType.Passport,
+                IdNumber = "E12345678",
+                Phone = "0472-5990381",
+                Description = "某文件",
+                Arrived = new DateOnly(2026, 11, 20),
+            })),
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());
