@@ -534,13 +534,15 @@ public static partial class TextReportImporter
                 continue;
             }
 
-            if (line.HasLabel && !(waiting.Count > 0 && line.HasValues && line.LabelKey.Length <= StrayLabelMaxLength))
+            if (line.HasLabel && !(waiting.Count > 0 && line.HasValues && (line.LabelKey.Length <= StrayLabelMaxLength || ContinuesLabel(line.LabelKey, labels, waiting.Peek().Key))))
             {
                 // A header, a caption or prose: it neither is a row nor ends one.
                 continue;
             }
 
-            // Values, possibly next to a stray fragment of a group label printed down its column (其他处 | 0 | 0 …).
+            // Values, possibly next to a stray fragment of a group label printed down its column (其他处 | 0 | 0 …), or
+            // next to the middle part of the waiting row's own label wrapped over three lines, the numbers centred on
+            // the middle one (正、行政机关不再处理其政府信 | 0 | 0 …).
 
             if (current is not null && current.Tokens.Count(t => t.Kind != ValueTokenKind.Empty) < width(current.Key) && !IsRunTogether(current.Tokens))
             {
@@ -561,6 +563,12 @@ public static partial class TextReportImporter
 
         return reads;
     }
+
+    /// <summary>Is the label on a line of values a middle part of the waiting row's long label (a label wrapped over three lines or more)?</summary>
+    private static bool ContinuesLabel(string lineKey, IReadOnlyList<RowLabel> labels, string waitingKey) =>
+        labels.FirstOrDefault(l => l.Key == waitingKey) is { } label
+        && label.Signatures.Any(s => s.Length >= LabelMatcher.WrappedSignatureMinLength && lineKey.Length < s.Length
+            && LabelMatcher.LongestCommonSubsequence(lineKey, s) >= lineKey.Length * 0.85);
 
     /// <summary>A label this short on a line of values, while a row waits for its values, is a fragment of a vertical group label.</summary>
     private const int StrayLabelMaxLength = 8;
