@@ -208,6 +208,17 @@ public class TextImporterTests
     }
 
     [Fact]
+    public void The_agency_is_found_when_an_office_export_spaces_the_year_apart()
+    {
+        var text = SeedText().Replace("2024年政府信息公開工作年度報告", "2024 年政府信息公開工作年度報告", StringComparison.Ordinal);
+
+        var imported = TextReportImporter.Import(text);
+
+        Assert.Equal("包头市昆都仑区", imported.Report.Agency);
+        Assert.Equal(2024, imported.Report.Year);
+    }
+
+    [Fact]
     public void Page_footers_are_not_part_of_a_narrative_section()
     {
         var imported = TextReportImporter.Import(SeedText() + "\n— 6 —\n第 6 页 共 6 页");

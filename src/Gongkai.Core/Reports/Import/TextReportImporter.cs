@@ -144,7 +144,9 @@ public static partial class TextReportImporter
     private static string? DetectAgency(IReadOnlyList<string> lines, int year)
     {
         var head = string.Concat(lines.Where(l => l.Trim().Length > 0).Take(4).Select(l => l.Trim()));
-        var at = head.IndexOf(year.ToString(CultureInfo.InvariantCulture) + "年", StringComparison.Ordinal);
+        // Office exports space digits apart from ideographs ("人民政府 2024 年").
+        var match = Regex.Match(head, year.ToString(CultureInfo.InvariantCulture) + @"\s*年", RegexOptions.CultureInvariant);
+        var at = match.Success ? match.Index : -1;
         if (at <= 0)
         {
             return null;
