@@ -67,6 +67,23 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Empty(envelope["notes"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("office/kundulun-2024-libreoffice.docx")]
+    [InlineData("office/kundulun-2024-libreoffice.pdf")]
+    [InlineData("pdf/kundulun-2024-wps-like.pdf")]
+    public async Task Import_reads_word_and_pdf_files_to_the_same_tables(string file)
+    {
+        var r = await Run("report", "import", Fixtures.PathOf(file), "--json");
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        var report = JsonNode.Parse(r.Out)!["report"]!;
+        var expected = JsonNode.Parse(Fixtures.Read("seeds/kundulun-2024.expected.json"))!;
+        foreach (var table in new[] { "table2", "table3", "table4" })
+        {
+            Assert.True(JsonNode.DeepEquals(expected[table], report[table]), $"{file} {table}: {report[table]!.ToJsonString()}");
+        }
+    }
+
     [Fact]
     public async Task Import_without_json_prints_the_tables_and_the_findings_in_chinese()
     {
