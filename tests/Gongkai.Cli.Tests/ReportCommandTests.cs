@@ -94,6 +94,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("三、收到和处理政府信息公开申请情况", r.Out, StringComparison.Ordinal);
         Assert.Contains("61,950", r.Out, StringComparison.Ordinal);
         Assert.Contains("核对结果：硬性规则不通过 0 项", r.Out, StringComparison.Ordinal);
+        Assert.Contains("  [无法核对] W6 发布日期：未提供发布日期，无法核对是否按时发布。", r.Out, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', r.Out);
     }
 

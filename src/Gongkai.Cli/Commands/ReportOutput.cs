@@ -232,7 +232,8 @@ internal sealed class ReportOutput
         foreach (var f in findings.OrderBy(f => f.Severity).ThenBy(f => f.Rule, StringComparer.Ordinal))
         {
             var numbers = f.Numbers.Count == 0 ? string.Empty : $"（{Numbers(f.Numbers)}）";
-            Console.Write(Plain($"  [{SeverityName(f.Severity)}] {f.Rule} {Where(f.Location, report)}：{f.Message}{numbers}"));
+            var message = f.Severity == FindingSeverity.Info && f.Message.StartsWith("无法核对：", StringComparison.Ordinal) ? f.Message["无法核对：".Length..] : f.Message;
+            Console.Write(Plain($"  [{SeverityName(f.Severity)}] {f.Rule} {Where(f.Location, report)}：{message}{numbers}"));
             Console.WriteLine();
         }
     }
