@@ -324,6 +324,15 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_refuses_an_output_folder_that_is_a_file()
+    {
+        var r = await Run("report", "check", Seed, "--out", Write("taken", "不是文件夹"));
+
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        Assert.Contains("无法使用输出文件夹", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_exits_by_the_worst_file_and_counts_blank_cells()
     {
         var report = ReportJson.Read(Fixtures.Read("seeds/kundulun-2024.expected.json"));

@@ -192,7 +192,14 @@ internal static class ReportCommands
             var target = parse.GetValue(outDir);
             if (target is not null)
             {
-                Directory.CreateDirectory(target.FullName);
+                try
+                {
+                    Directory.CreateDirectory(target.FullName);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliInputException(t[$"无法使用输出文件夹 {target.FullName}：{e.Message}", $"Cannot use the output folder {target.FullName}: {e.Message}"]);
+                }
             }
 
             var reader = new ReportFiles(t);
