@@ -223,7 +223,8 @@ public static partial class TextReportImporter
             }
 
             var end = headings.Values.Where(v => v > start).DefaultIfEmpty(lines.Count).Min();
-            var text = string.Join('\n', lines.Skip(start + 1).Take(end - start - 1).Where(l => !l.IsPageFooter).Select(l => l.Text.Trim()).Where(t => t.Length > 0));
+            // Lines of nothing but "?" are characters a mirror site lost (a bullet, a symbol), not text.
+            var text = string.Join('\n', lines.Skip(start + 1).Take(end - start - 1).Where(l => !l.IsPageFooter).Select(l => l.Text.Trim()).Where(t => t.Length > 0 && !t.All(c => c is '?' or '？')));
             report.Sections[key] = text;
         }
     }
