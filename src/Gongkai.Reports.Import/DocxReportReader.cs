@@ -16,6 +16,9 @@ public static class DocxReportReader
 {
     public const string UnreadableCode = "report.unreadable";
 
+    /// <summary>A part (the document body) larger than this is refused: it guards against a zip bomb in the package.</summary>
+    public const long MaxCharactersInPart = 32L * 1024 * 1024;
+
     public static ReportEnvelope Import(Stream docx, ReportImportOptions? options = null) =>
         TextReportImporter.Import(ToText(docx), options);
 
@@ -25,7 +28,7 @@ public static class DocxReportReader
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(docx, false);
+            document = WordprocessingDocument.Open(docx, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {

@@ -24,6 +24,22 @@ public static partial class HtmlReportReader
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD" };
 
+    /// <summary>
+    /// Deeper nesting is refused before parsing: no report page comes near it, and the HTML parser's work grows faster
+    /// than linearly with the depth (200,000 nested elements take minutes), so a hostile page could hold a worker.
+    /// </summary>
+    public const int MaxNestingDepth = 2000;
+
+    public const string UnreadableCode = "report.unreadable";
+
+    private static readonly HashSet<string> VoidOrAutoClosing = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "tbody", "thead", "tfoot", "colgroup", "dt", "dd", "option", "optgroup", "rb", "rt", "rp",
+    };
+
+    private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
     public static ReportEnvelope Import(string html, ReportImportOptions? options = null) =>
         TextReportImporter.Import(ToText(html), options);
 
@@ -31,6 +47,11 @@ public static partial class HtmlReportReader
     public static string ToText(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        if (NestingDepth(html) > MaxNestingDepth)
+        {
+            throw new Gongkai.Core.Common.DomainException(UnreadableCode, $"无法读取：网页的标签嵌套超过 {MaxNestingDepth} 层，不像是年度报告。");
+        }
+
         var document = new HtmlParser().ParseDocument(html);
         var output = new LineWriter();
         if (document.Body is { } body)
@@ -40,6 +61,77 @@ public static partial class HtmlReportReader
 
         output.EndLine();
         return output.ToString();
+    }
+
+    /// <summary>
+    /// An upper estimate of how deeply the markup nests elements, by scanning tags without parsing: comments and the
+    /// content of raw-text elements (script, style…) are skipped; void elements and elements whose end tag may be
+    /// omitted (p, li, td, tr…) do not count, so sloppy but ordinary pages stay far below the limit.
+    /// </summary>
+    public static int NestingDepth(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        int depth = 0, max = 0, i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                i = end + 3;
+                continue;
+            }
+
+            var closing = html[i + 1] == '/';
+            var start = i + (closing ? 2 : 1);
+            var stop = start;
+            while (stop < html.Length && char.IsAsciiLetterOrDigit(html[stop]))
+            {
+                stop++;
+            }
+
+            if (stop == start || !char.IsAsciiLetter(html[start]))
+            {
+                i++;
+                continue;
+            }
+
+            var name = html[start..stop];
+            var close = html.IndexOf('>', stop);
+            if (close < 0)
+            {
+                break;
+            }
+
+            i = close + 1;
+            if (closing)
+            {
+                if (!VoidOrAutoClosing.Contains(name))
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+
+                continue;
+            }
+
+            if (RawText.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                var end = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : end;
+                continue;
+            }
+
+            if (html[close - 1] != '/' && !VoidOrAutoClosing.Contains(name))
+            {
+                max = Math.Max(max, ++depth);
+            }
+        }
+
+        return max;
     }
 
     private static void Walk(INode node, LineWriter output)

@@ -158,4 +158,23 @@ public class HtmlReportReaderTests
         Assert.Equal("危及“三安全一稳定” | 0 |\n", HtmlReportReader.ToText("<table><tr><td>危及&ldquo;三安全一稳定&rdquo;</td><td>0</td></tr></table>"));
         Assert.Equal(WebUtility.HtmlDecode("&lt;a&gt;") + "\n", HtmlReportReader.ToText("<p>&lt;a&gt;</p>"));
     }
+
+    [Fact]
+    public void Nesting_depth_ignores_omitted_end_tags_comments_and_scripts_but_counts_real_nesting()
+    {
+        var sloppy = "<html><body>" + string.Concat(Enumerable.Repeat("<p>段落<br><table><tr><td>1<td>2</table>", 5000)) + "<!-- <div><div><div> --><script>'<div><div>'</script></body></html>";
+
+        Assert.Equal(3, HtmlReportReader.NestingDepth(sloppy));
+        Assert.Equal(2500, HtmlReportReader.NestingDepth(string.Concat(Enumerable.Repeat("<div>", 2500))));
+        Assert.Equal(1, HtmlReportReader.NestingDepth(string.Concat(Enumerable.Repeat("<span>a</span>", 2500))));
+    }
+
+    [Fact]
+    public void A_page_nested_deeper_than_the_limit_is_refused_before_parsing()
+    {
+        var e = Assert.Throws<Gongkai.Core.Common.DomainException>(() => HtmlReportReader.ToText(string.Concat(Enumerable.Repeat("<b>", HtmlReportReader.MaxNestingDepth + 1))));
+
+        Assert.Equal(HtmlReportReader.UnreadableCode, e.Code);
+        Assert.Contains("嵌套超过", e.Message, StringComparison.Ordinal);
+    }
 }

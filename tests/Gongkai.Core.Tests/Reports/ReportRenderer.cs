@@ -30,6 +30,9 @@ public enum RenderStyle
 
     /// <summary>Spaces, with a page footer and a repeated header inside table 三 and one row broken across the page.</summary>
     PageBreaks,
+
+    /// <summary>The pipe shape as a mirror site copies it: traditional characters, pinyin after some, "?" lines (<see cref="MirrorCopy"/>).</summary>
+    MirrorCopy,
 }
 
 /// <summary>Renders a report into the text shapes of <see cref="RenderStyle"/>.</summary>
@@ -37,6 +40,11 @@ public static class ReportRenderer
 {
     public static string Render(AnnualReport report, RenderStyle style)
     {
+        if (style == RenderStyle.MirrorCopy)
+        {
+            return Reports.MirrorCopy.Apply(Render(report, RenderStyle.Pipe));
+        }
+
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{report.Agency}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"{report.Year}年政府信息公开工作年度报告");

@@ -180,6 +180,45 @@ public class TextImporterTests
     }
 
     [Fact]
+    public void Labels_wrapped_over_three_lines_with_the_numbers_beside_the_middle_line_are_read_as_in_a_browser_pdf()
+    {
+        // The lines a PDF printed from a browser gives for a narrow label column (the numbers centred vertically,
+        // so on the middle line, next to the middle of the label; the group label wrapped in its own column).
+        var lines = SeedText().Split('\n').ToList();
+        var start = lines.FindIndex(l => l.StartsWith("(六)其他處理", StringComparison.Ordinal));
+        lines.RemoveRange(start, 2);
+        lines.InsertRange(start,
+        [
+            "1.申请人无正当理由逾期不补",
+            "正、行政机关不再处理其政府 1 | 0 | 0 | 0 | 0 | 0 1",
+            "信息公开申请",
+            "（六）其",
+            "2.申请人逾期未按收费通知要",
+            "他处理",
+            "求缴纳费用、行政机关不再处 2 | 0 | 0 | 0 | 0 | 0 2",
+            "理其政府信息公开申请",
+        ]);
+
+        var imported = TextReportImporter.Import(string.Join('\n', lines));
+
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], imported.Report.Table3["other_no_correction_overdue"]);
+        Assert.Equal([2, 0, 0, 0, 0, 0, 2], imported.Report.Table3["other_fee_not_paid"]);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0], imported.Report.Table3["other_other"]);
+        Assert.Empty(imported.Notes);
+    }
+
+    [Fact]
+    public void The_agency_is_found_when_an_office_export_spaces_the_year_apart()
+    {
+        var text = SeedText().Replace("2024年政府信息公開工作年度報告", "2024 年政府信息公開工作年度報告", StringComparison.Ordinal);
+
+        var imported = TextReportImporter.Import(text);
+
+        Assert.Equal("包头市昆都仑区", imported.Report.Agency);
+        Assert.Equal(2024, imported.Report.Year);
+    }
+
+    [Fact]
     public void Page_footers_are_not_part_of_a_narrative_section()
     {
         var imported = TextReportImporter.Import(SeedText() + "\n— 6 —\n第 6 页 共 6 页");

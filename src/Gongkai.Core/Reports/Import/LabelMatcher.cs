@@ -38,7 +38,7 @@ public static class LabelMatcher
         var common = LongestCommonSubsequence(lineKey, signature);
         var score = (double)common / signature.Length;
 
-        // The first part of a long label wrapped over two lines (PDF and OCR output): the line ends with a good part
+        // The first part of a long label wrapped over two or more lines (PDF and OCR output): the line ends with a good part
         // of the signature's beginning. It counts as a bare match; the in-order alignment decides.
         if (score < Threshold && signature.Length >= WrappedSignatureMinLength && IsWrappedStart(lineKey, signature))
         {
@@ -50,7 +50,8 @@ public static class LabelMatcher
 
     private static bool IsWrappedStart(string lineKey, string signature)
     {
-        var minimum = (int)Math.Ceiling(Math.Max(6, signature.Length * 0.4));
+        // At least 30 % of the signature: a long label in a narrow column may wrap over three lines.
+        var minimum = (int)Math.Ceiling(Math.Max(6, signature.Length * 0.3));
         for (var length = Math.Min(lineKey.Length, signature.Length - 1); length >= minimum; length--)
         {
             var tail = lineKey[^length..];
@@ -64,7 +65,7 @@ public static class LabelMatcher
         return false;
     }
 
-    /// <summary>Signatures at least this long may be matched by the first line of a wrapped label.</summary>
+    /// <summary>Signatures at least this long may be matched by the first line of a wrapped label (two lines or more).</summary>
     public const int WrappedSignatureMinLength = 10;
 
     public static double Score(string lineKey, RowLabel row)

@@ -144,7 +144,9 @@ public static partial class TextReportImporter
     private static string? DetectAgency(IReadOnlyList<string> lines, int year)
     {
         var head = string.Concat(lines.Where(l => l.Trim().Length > 0).Take(4).Select(l => l.Trim()));
-        var at = head.IndexOf(year.ToString(CultureInfo.InvariantCulture) + "年", StringComparison.Ordinal);
+        // Office exports space digits apart from ideographs ("人民政府 2024 年").
+        var match = Regex.Match(head, year.ToString(CultureInfo.InvariantCulture) + @"\s*年", RegexOptions.CultureInvariant);
+        var at = match.Success ? match.Index : -1;
         if (at <= 0)
         {
             return null;
@@ -221,7 +223,8 @@ public static partial class TextReportImporter
             }
 
             var end = headings.Values.Where(v => v > start).DefaultIfEmpty(lines.Count).Min();
-            var text = string.Join('\n', lines.Skip(start + 1).Take(end - start - 1).Where(l => !l.IsPageFooter).Select(l => l.Text.Trim()).Where(t => t.Length > 0));
+            // Lines of nothing but "?" are characters a mirror site lost (a bullet, a symbol), not text.
+            var text = string.Join('\n', lines.Skip(start + 1).Take(end - start - 1).Where(l => !l.IsPageFooter).Select(l => l.Text.Trim()).Where(t => t.Length > 0 && !t.All(c => c is '?' or '？')));
             report.Sections[key] = text;
         }
     }
@@ -534,13 +537,15 @@ public static partial class TextReportImporter
                 continue;
             }
 
-            if (line.HasLabel && !(waiting.Count > 0 && line.HasValues && line.LabelKey.Length <= StrayLabelMaxLength))
+            if (line.HasLabel && !(waiting.Count > 0 && line.HasValues && (line.LabelKey.Length <= StrayLabelMaxLength || ContinuesLabel(line.LabelKey, labels, waiting.Peek().Key))))
             {
                 // A header, a caption or prose: it neither is a row nor ends one.
                 continue;
             }
 
-            // Values, possibly next to a stray fragment of a group label printed down its column (其他处 | 0 | 0 …).
+            // Values, possibly next to a stray fragment of a group label printed down its column (其他处 | 0 | 0 …), or
+            // next to the middle part of the waiting row's own label wrapped over three lines, the numbers centred on
+            // the middle one (正、行政机关不再处理其政府信 | 0 | 0 …).
 
             if (current is not null && current.Tokens.Count(t => t.Kind != ValueTokenKind.Empty) < width(current.Key) && !IsRunTogether(current.Tokens))
             {
@@ -561,6 +566,12 @@ public static partial class TextReportImporter
 
         return reads;
     }
+
+    /// <summary>Is the label on a line of values a middle part of the waiting row's long label (a label wrapped over three lines or more)?</summary>
+    private static bool ContinuesLabel(string lineKey, IReadOnlyList<RowLabel> labels, string waitingKey) =>
+        labels.FirstOrDefault(l => l.Key == waitingKey) is { } label
+        && label.Signatures.Any(s => s.Length >= LabelMatcher.WrappedSignatureMinLength && lineKey.Length < s.Length
+            && LabelMatcher.LongestCommonSubsequence(lineKey, s) >= lineKey.Length * 0.85);
 
     /// <summary>A label this short on a line of values, while a row waits for its values, is a fragment of a vertical group label.</summary>
     private const int StrayLabelMaxLength = 8;
