@@ -66,12 +66,16 @@ public static class GongkaiCli
         return root;
     }
 
+    /// <summary>Error codes that mean the input itself cannot be used (exit 2), whatever the feature.</summary>
+    private static bool IsBadInput(string code) =>
+        new[] { ".invalid_file", ".invalid_argument", ".out_of_range", ".unreadable", ".json_invalid", ".invalid" }.Any(s => code.EndsWith(s, StringComparison.Ordinal));
+
     private static async Task<int> ReportAsync(CliContext c, Exception ex)
     {
         var (code, message) = ex switch
         {
             DomainException d when d.Code.StartsWith("config.", StringComparison.Ordinal) || d.Code.StartsWith("database.", StringComparison.Ordinal) => (ExitCodes.Environment, d.Message),
-            DomainException d when d.Code.EndsWith(".invalid_file", StringComparison.Ordinal) || d.Code.EndsWith(".invalid_argument", StringComparison.Ordinal) || d.Code.EndsWith(".out_of_range", StringComparison.Ordinal) => (ExitCodes.BadInput, d.Message),
+            DomainException d when IsBadInput(d.Code) => (ExitCodes.BadInput, d.Message),
             DomainException d => (ExitCodes.RuleFailed, d.Message),
             CliInputException i => (ExitCodes.BadInput, i.Message),
             NpgsqlException or Microsoft.Data.Sqlite.SqliteException or DbUpdateException or InvalidOperationException { InnerException: NpgsqlException } =>
