@@ -99,6 +99,7 @@ public static class GongkaiWebApp
         services.AddSingleton<SiteState>();
         services.Configure<AbuseOptions>(builder.Configuration.GetSection(AbuseOptions.SectionName));
         services.AddSingleton<HumanCheck>();
+        services.AddSingleton<TargetThrottle>();
         services.AddGongkaiRateLimits();
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
 

@@ -10,7 +10,7 @@ public sealed partial class AbuseProtectionTests : IAsyncLifetime
     public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true, settings: new Dictionary<string, string?>
     {
         ["Gongkai:Abuse:MinimumFormSeconds"] = "2",
-        ["Gongkai:Abuse:SignInPerMinute"] = "12",
+        ["Gongkai:Abuse:SignInPerMinute"] = "40",
         ["Gongkai:Abuse:PublicApiPerMinute"] = "5",
     });
 
@@ -54,7 +54,7 @@ public sealed partial class AbuseProtectionTests : IAsyncLifetime
     public async Task Too_many_sign_in_requests_from_one_address_get_429_in_chinese()
     {
         HttpResponseMessage? last = null;
-        for (var i = 0; i < 13; i++)
+        for (var i = 0; i < 41; i++)
         {
             last = await _host.Client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
         }
@@ -77,17 +77,33 @@ public sealed partial class AbuseProtectionTests : IAsyncLifetime
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task Guessing_the_password_of_a_name_that_does_not_exist_is_blocked_per_name_too()
+    {
+        _host.Database.Clock.Advance(TimeSpan.FromSeconds(3));
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 11; i++)
+        {
+            var (token, started) = await FormAsync();
+            _host.Database.Clock.Advance(TimeSpan.FromSeconds(3));
+            last = await PostAsync(token, started, trap: string.Empty, userName: "no-such-user");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Contains("登录失败次数过多", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<(string Antiforgery, string Started)> FormAsync()
     {
         var page = await _host.Client.GetStringAsync("/Account/Login");
         return (Antiforgery().Match(page).Groups[1].Value, Started().Match(page).Groups[1].Value);
     }
 
-    private Task<HttpResponseMessage> PostAsync(string antiforgery, string started, string trap)
+    private Task<HttpResponseMessage> PostAsync(string antiforgery, string started, string trap, string userName = "admin")
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["userName"] = "admin",
+            ["userName"] = userName,
             ["password"] = WebHost.DemoPassword,
             ["returnUrl"] = "/Admin",
             ["__RequestVerificationToken"] = antiforgery,
@@ -102,4 +118,39 @@ public sealed partial class AbuseProtectionTests : IAsyncLifetime
 
     [GeneratedRegex("name=\"__formStarted\" value=\"([^\"]+)\"")]
     private static partial Regex Started();
+}
+
+public sealed class TargetThrottleTests
+{
+    [Fact]
+    public void A_target_is_blocked_after_ten_failures_within_fifteen_minutes_and_released_after()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var throttle = new Gongkai.Web.Infrastructure.TargetThrottle(clock);
+        for (var i = 0; i < 9; i++)
+        {
+            throttle.RecordFailure("sign-in:NOBODY");
+            clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.False(throttle.IsBlocked("sign-in:NOBODY"));
+        throttle.RecordFailure("sign-in:NOBODY");
+        Assert.True(throttle.IsBlocked("sign-in:NOBODY"));
+        Assert.False(throttle.IsBlocked("sign-in:SOMEONE-ELSE"));
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.False(throttle.IsBlocked("sign-in:NOBODY"));
+    }
+
+    [Fact]
+    public void A_success_clears_the_failures_of_its_target()
+    {
+        var throttle = new Gongkai.Web.Infrastructure.TargetThrottle(TimeProvider.System);
+        for (var i = 0; i < 10; i++)
+        {
+            throttle.RecordFailure("sign-in:A");
+        }
+
+        throttle.RecordSuccess("sign-in:A");
+        Assert.False(throttle.IsBlocked("sign-in:A"));
+    }
 }

@@ -96,3 +96,72 @@ public sealed class HumanCheck(IDataProtectionProvider protection, TimeProvider 
         return age > TimeSpan.FromHours(4) ? "页面已过期，请重新打开页面后再提交。" : null;
     }
 }
+
+/// <summary>
+/// Failed attempts against one target (an account name; later a case number's query code), whoever makes them: after
+/// <see cref="MaxFailures"/> failures within <see cref="Window"/> the target is refused until the window has passed,
+/// so that guessing from many addresses does not work either. Kept in memory: a restart forgets it, which only
+/// shortens a block.
+/// </summary>
+public sealed class TargetThrottle(TimeProvider time)
+{
+    public const int MaxFailures = 10;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    private const int MaxTargets = 100_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the target is blocked now.</summary>
+    public bool IsBlocked(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!_failures.TryGetValue(target, out var queue))
+        {
+            return false;
+        }
+
+        lock (queue)
+        {
+            Trim(queue);
+            return queue.Count >= MaxFailures;
+        }
+    }
+
+    public void RecordFailure(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (_failures.Count >= MaxTargets)
+        {
+            // Bounded memory under a flood of distinct targets: drop the expired ones first.
+            foreach (var (key, q) in _failures)
+            {
+                lock (q)
+                {
+                    Trim(q);
+                    if (q.Count == 0)
+                    {
+                        _failures.TryRemove(key, out _);
+                    }
+                }
+            }
+        }
+
+        var queue = _failures.GetOrAdd(target, _ => new Queue<DateTimeOffset>());
+        lock (queue)
+        {
+            Trim(queue);
+            queue.Enqueue(time.GetUtcNow());
+        }
+    }
+
+    public void RecordSuccess(string target) => _failures.TryRemove(target ?? string.Empty, out _);
+
+    private void Trim(Queue<DateTimeOffset> queue)
+    {
+        var cutoff = time.GetUtcNow() - Window;
+        while (queue.Count > 0 && queue.Peek() <= cutoff)
+        {
+            queue.Dequeue();
+        }
+    }
+}

@@ -10,7 +10,7 @@ namespace Gongkai.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<GongkaiUser> signIn, HumanCheck human) : PageModel
+public sealed class LoginModel(SignInManager<GongkaiUser> signIn, HumanCheck human, TargetThrottle throttle) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -37,7 +37,25 @@ public sealed class LoginModel(SignInManager<GongkaiUser> signIn, HumanCheck hum
             return Page();
         }
 
+        // Per target: too many failures for one account name, from any address (also for names that do not exist).
+        var target = "sign-in:" + userName.Trim().ToUpperInvariant();
+        if (throttle.IsBlocked(target))
+        {
+            Error = "该账号登录失败次数过多，请 15 分钟后再试或联系管理员。";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.RecordSuccess(target);
+        }
+        else
+        {
+            throttle.RecordFailure(target);
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
