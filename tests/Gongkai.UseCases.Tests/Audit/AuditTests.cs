@@ -165,6 +165,11 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 Description = "某文件",
                 Arrived = new DateOnly(2026, 11, 20),
             })),
+            [typeof(RevealApplicantContact)] = async () =>
+            {
+                var id = await QueryAsync(db => db.Applications.Select(a => a.Id).FirstAsync());
+                await AsStaff<RevealApplicantContact, ApplicantContact>("jyj-cb", u => u.ExecuteAsync(id));
+            },
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());

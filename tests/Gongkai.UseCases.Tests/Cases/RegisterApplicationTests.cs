@@ -109,6 +109,21 @@ public abstract class RegisterApplicationTests(DatabaseProvider provider) : Demo
             numbers.Select(r => r.CaseNumber).Order(StringComparer.Ordinal));
     }
 
+    [ProviderFact]
+    public async Task The_handling_clerk_sees_the_full_numbers_with_an_audit_entry_and_supervisors_or_other_branches_do_not()
+    {
+        var record = await AsStaff<RegisterApplication, ApplicationRecord>("jyj-cb", async u => await u.ExecuteAsync(await InputAsync()));
+        var contact = await AsStaff<RevealApplicantContact, ApplicantContact>("jyj-sh", u => u.ExecuteAsync(record.Id));
+        Assert.Equal(IdNumber, contact.IdNumber);
+        Assert.Equal("13912345678", contact.Phone);
+        var entry = await QueryAsync(db => db.AuditEntries.Where(e => e.Operation == "查看" && e.EntityType == "申请").SingleAsync());
+        Assert.Equal("jyj-sh", entry.Actor);
+
+        Assert.Equal(StaffContext.ForbiddenCode, (await Assert.ThrowsAsync<DomainException>(() => AsStaff<RevealApplicantContact, ApplicantContact>("gkb", u => u.ExecuteAsync(record.Id)))).Code);
+        Assert.Equal(StaffContext.NotFoundCode, (await Assert.ThrowsAsync<DomainException>(() => AsStaff<RevealApplicantContact, ApplicantContact>("zt-cb", u => u.ExecuteAsync(record.Id)))).Code);
+        Assert.Equal(1, await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Operation == "查看" && e.EntityType == "申请")));
+    }
+
     [Fact]
     public void The_case_number_pattern_fills_the_short_name_year_and_padded_serial()
     {
