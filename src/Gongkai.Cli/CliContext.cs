@@ -26,6 +26,19 @@ TextWriter output, TextWriter error, Text text, IReadOnlyDictionary<string, stri
 
     public Text T { get; } = text;
 
+    /// <summary>Refuses, as bad input, a path that names no file (or names a folder).</summary>
+    public void EnsureFileExists(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        file.Refresh();
+        if (!file.Exists)
+        {
+            throw new CliInputException(Directory.Exists(file.FullName)
+                ? T[$"{file.FullName} 是文件夹，不是文件。", $"{file.FullName} is a folder, not a file."]
+                : T[$"找不到文件：{file.FullName}", $"File not found: {file.FullName}"]);
+        }
+    }
+
     public IConfiguration BuildConfiguration(string? configFile)
     {
         var builder = new ConfigurationBuilder()

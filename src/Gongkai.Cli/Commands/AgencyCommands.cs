@@ -16,10 +16,7 @@ internal static class AgencyCommands
         import.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliInputException(t[$"找不到文件：{path.FullName}", $"File not found: {path.FullName}"]);
-            }
+            c.EnsureFileExists(path);
 
             await using var scope = await c.OpenAsync(parse.GetValue(config), ct);
             await using var stream = path.OpenRead();

@@ -18,10 +18,7 @@ internal static class CalendarCommands
         import.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliInputException(t[$"找不到文件：{path.FullName}", $"File not found: {path.FullName}"]);
-            }
+            c.EnsureFileExists(path);
 
             if (path.Length > ImportCalendarYear.MaxFileBytes)
             {

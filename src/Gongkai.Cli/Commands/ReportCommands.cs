@@ -76,7 +76,7 @@ internal static class ReportCommands
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var envelope = new ReportFiles(t).Import(path, options.Read(parse, t));
+            var envelope = new ReportFiles(c).Import(path, options.Read(parse, t));
             ReportValidator.ValidateInto(envelope);
             if (parse.GetValue(json))
             {
@@ -105,7 +105,7 @@ internal static class ReportCommands
             "Validate report JSON against R1–R6 and W1–W6; exit 0 no hard-rule failure, 1 a hard rule fails, 2 unreadable"]) { file, previous, published, government, json };
         command.SetAction(async (parse, ct) =>
         {
-            var files = new ReportFiles(t);
+            var files = new ReportFiles(c);
             var path = parse.GetValue(file)!;
             var envelope = files.ReadJson(path);
             DateOnly? publishedOn = null;
@@ -160,7 +160,7 @@ internal static class ReportCommands
                 throw new CliInputException(t["--threshold 应在 1 到 100 之间。", "--threshold must be between 1 and 100."]);
             }
 
-            var files = new ReportFiles(t);
+            var files = new ReportFiles(c);
             var fileA = parse.GetValue(a)!;
             var fileB = parse.GetValue(b)!;
             var first = files.ReadAny(fileA, new ReportImportOptions()).Envelope.Report;
@@ -202,7 +202,7 @@ internal static class ReportCommands
                 }
             }
 
-            var reader = new ReportFiles(t);
+            var reader = new ReportFiles(c);
             var rows = new List<CheckRow>();
             var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             async Task CheckOne(FileInfo file)

@@ -11,8 +11,10 @@ namespace Gongkai.Cli.Commands;
 /// in the exchange format (bare report or result envelope). Everything that makes a file unusable — missing, too
 /// large, not a report, damaged — becomes a <see cref="CliInputException"/> with a Chinese message (exit code 2).
 /// </summary>
-internal sealed class ReportFiles(Text t)
+internal sealed class ReportFiles(CliContext c)
 {
+    private readonly Text t = c.T;
+
     /// <summary>Larger files are refused before they are read: a published report, even a PDF with images, is far smaller.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
@@ -66,13 +68,7 @@ internal sealed class ReportFiles(Text t)
 
     private byte[] ReadBytes(FileInfo file)
     {
-        file.Refresh();
-        if (!file.Exists)
-        {
-            throw new CliInputException(Directory.Exists(file.FullName)
-                ? t[$"{file.FullName} 是文件夹，不是文件。", $"{file.FullName} is a folder, not a file."]
-                : t[$"找不到文件：{file.FullName}", $"File not found: {file.FullName}"]);
-        }
+        c.EnsureFileExists(file);
 
         if (file.Length > MaxFileBytes)
         {
