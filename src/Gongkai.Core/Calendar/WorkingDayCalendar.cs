@@ -126,6 +126,12 @@ public sealed class WorkingDayCalendar
         return new WorkingDayCalendar(list);
     }
 
+    /// <summary>
+    /// The years whose calendar must be loaded on <paramref name="today"/> for deadlines not to be provisional: this
+    /// year, and from December also next year (its notice is usually out by then).
+    /// </summary>
+    public static IReadOnlyList<int> YearsNeededOn(DateOnly today) => today.Month == 12 ? [today.Year, today.Year + 1] : [today.Year];
+
     public bool IsLoaded(int year) => year is >= FirstSupportedYear and <= LastSupportedYear && _loaded[year - FirstSupportedYear];
 
     public bool IsWorkingDay(DateOnly date)

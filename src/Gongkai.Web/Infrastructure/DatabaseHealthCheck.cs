@@ -31,8 +31,7 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes, AgencyClock
 
             var years = await db.CalendarYears.Select(y => y.Year).ToListAsync(cancellationToken);
             var today = clock.Today();
-            var needed = today.Month == 12 ? new[] { today.Year, today.Year + 1 } : [today.Year];
-            var missing = needed.Where(y => !years.Contains(y)).ToList();
+            var missing = Core.Calendar.WorkingDayCalendar.YearsNeededOn(today).Where(y => !years.Contains(y)).ToList();
             var data = new Dictionary<string, object> { ["calendarYears"] = years.Order().ToList() };
             return missing.Count == 0
                 ? HealthCheckResult.Healthy("数据库正常", data)

@@ -139,4 +139,11 @@ public class WorkingDayCalendarTests
         Assert.Equal(new DateOnly(2020, 2, 20), before.AddWorkingDays(new DateOnly(2020, 1, 17), 20).Date);
         Assert.Equal(new DateOnly(2020, 2, 21), Official.AddWorkingDays(new DateOnly(2020, 1, 17), 20).Date);
     }
+
+    [Fact]
+    public void This_year_is_needed_and_from_december_next_year_too()
+    {
+        Assert.Equal([2026], WorkingDayCalendar.YearsNeededOn(new DateOnly(2026, 11, 30)));
+        Assert.Equal([2026, 2027], WorkingDayCalendar.YearsNeededOn(new DateOnly(2026, 12, 1)));
+    }
 }

@@ -22,8 +22,7 @@ public sealed class IndexModel(GongkaiDbContext db, AgencyClock clock) : PageMod
     {
         Today = clock.Today();
         LoadedYears = await db.CalendarYears.OrderBy(y => y.Year).Select(y => y.Year).ToListAsync(ct);
-        var needed = Today.Month == 12 ? new[] { Today.Year, Today.Year + 1 } : [Today.Year];
-        MissingYears = needed.Where(y => !LoadedYears.Contains(y)).ToList();
+        MissingYears = Core.Calendar.WorkingDayCalendar.YearsNeededOn(Today).Where(y => !LoadedYears.Contains(y)).ToList();
         AgencyCount = await db.Agencies.CountAsync(ct);
     }
 }
