@@ -1,9 +1,8 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Gongkai.Web.Tests;
 
-public sealed partial class AbuseProtectionTests : IAsyncLifetime
+public sealed class AbuseProtectionTests : IAsyncLifetime
 {
     private WebHost _host = null!;
 
@@ -96,7 +95,7 @@ public sealed partial class AbuseProtectionTests : IAsyncLifetime
     private async Task<(string Antiforgery, string Started)> FormAsync()
     {
         var page = await _host.Client.GetStringAsync("/Account/Login");
-        return (Antiforgery().Match(page).Groups[1].Value, Started().Match(page).Groups[1].Value);
+        return (WebHost.Antiforgery(page), WebHost.FormStarted(page));
     }
 
     private Task<HttpResponseMessage> PostAsync(string antiforgery, string started, string trap, string userName = "admin")
@@ -112,12 +111,6 @@ public sealed partial class AbuseProtectionTests : IAsyncLifetime
         });
         return _host.Client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
-
-    [GeneratedRegex("name=\"__formStarted\" value=\"([^\"]+)\"")]
-    private static partial Regex Started();
 }
 
 public sealed class TargetThrottleTests

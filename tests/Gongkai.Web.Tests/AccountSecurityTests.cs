@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.UseCases.Accounts;
@@ -11,7 +10,7 @@ using MiniExcelLibs;
 
 namespace Gongkai.Web.Tests;
 
-public sealed partial class AccountSecurityTests : IAsyncLifetime
+public sealed class AccountSecurityTests : IAsyncLifetime
 {
     private WebHost _host = null!;
 
@@ -33,26 +32,17 @@ public sealed partial class AccountSecurityTests : IAsyncLifetime
         }
 
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _host.Address };
-        var login = await client.GetStringAsync("/Account/Login");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = "jyj-fz",
-            ["password"] = WebHost.DemoPassword,
-            ["returnUrl"] = "/Admin",
-            ["__RequestVerificationToken"] = Token().Match(login).Groups[1].Value,
-            ["__formStarted"] = Started().Match(login).Groups[1].Value,
-        });
-        var first = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+        var first = await WebHost.PostSignInAsync(client, "jyj-fz", WebHost.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.StartsWith("/Account/LoginWith2fa", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/Admin", UriKind.Relative))).StatusCode);
 
         var page = await client.GetStringAsync(first.Headers.Location.OriginalString);
-        using var wrong = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "000000", ["returnUrl"] = "/Admin", ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value });
+        using var wrong = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "000000", ["returnUrl"] = "/Admin", ["__RequestVerificationToken"] = WebHost.Antiforgery(page) });
         var refused = await client.PostAsync(new Uri("/Account/LoginWith2fa", UriKind.Relative), wrong);
         Assert.Contains("验证码不正确", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = Gongkai.TestSupport.Totp.Now(key), ["returnUrl"] = "/Admin", ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value });
+        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = Gongkai.TestSupport.Totp.Now(key), ["returnUrl"] = "/Admin", ["__RequestVerificationToken"] = WebHost.Antiforgery(page) });
         var accepted = await client.PostAsync(new Uri("/Account/LoginWith2fa", UriKind.Relative), right);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Admin", UriKind.Relative))).StatusCode);
@@ -95,10 +85,4 @@ public sealed partial class AccountSecurityTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => _host.SignInAsync("jyj-sh"));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("name=\"__formStarted\" value=\"([^\"]+)\"")]
-    private static partial Regex Started();
 }

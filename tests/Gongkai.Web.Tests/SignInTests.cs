@@ -1,9 +1,8 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Gongkai.Web.Tests;
 
-public sealed partial class SignInTests : IAsyncLifetime
+public sealed class SignInTests : IAsyncLifetime
 {
     private WebHost _host = null!;
 
@@ -54,21 +53,6 @@ public sealed partial class SignInTests : IAsyncLifetime
     private async Task<string> PostLoginAsync(string user, string password) =>
         await (await PostLoginResponseAsync(user, password)).Content.ReadAsStringAsync();
 
-    private async Task<HttpResponseMessage> PostLoginResponseAsync(string user, string password, string returnUrl = "/Admin")
-    {
-        var page = await _host.Client.GetStringAsync("/Account/Login");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = password,
-            ["returnUrl"] = returnUrl,
-            ["__RequestVerificationToken"] = token,
-            ["__formStarted"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__formStarted\" value=\"([^\"]+)\"").Groups[1].Value,
-        });
-        return await _host.Client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private Task<HttpResponseMessage> PostLoginResponseAsync(string user, string password, string returnUrl = "/Admin") =>
+        WebHost.PostSignInAsync(_host.Client, user, password, returnUrl);
 }

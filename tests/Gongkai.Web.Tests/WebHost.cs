@@ -14,7 +14,7 @@ namespace Gongkai.Web.Tests;
 /// The real web application on Kestrel, bound to a free loopback port, over a fresh test database. Used by the
 /// HTTP tests and by the browser tests alike.
 /// </summary>
-public sealed class WebHost : IAsyncDisposable
+public sealed partial class WebHost : IAsyncDisposable
 {
     private WebHost(WebApplication app, TestDatabase database, Uri address)
     {
@@ -66,17 +66,7 @@ public sealed class WebHost : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = password ?? DemoPassword,
-            ["returnUrl"] = "/Admin",
-            ["__RequestVerificationToken"] = token,
-            ["__formStarted"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__formStarted\" value=\"([^\"]+)\"").Groups[1].Value,
-        });
-        var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+        var response = await PostSignInAsync(client, userName, password ?? DemoPassword);
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
@@ -85,13 +75,33 @@ public sealed class WebHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Opens the sign-in page and posts its form as a person would (antiforgery token and form time stamp included).</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string returnUrl = "/Admin")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync("/Account/Login");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = Antiforgery(page),
+            ["__formStarted"] = FormStarted(page),
+        });
+        return await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+    }
+
     /// <summary>The antiforgery token of a page, for posting its form.</summary>
     public static async Task<string> TokenAsync(HttpClient client, string path)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var page = await client.GetStringAsync(path);
-        return System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return Antiforgery(await client.GetStringAsync(path));
     }
+
+    public static string Antiforgery(string html) => AntiforgeryPattern().Match(html).Groups[1].Value;
+
+    /// <summary>The signed time stamp of the human check (see HumanCheck).</summary>
+    public static string FormStarted(string html) => FormStartedPattern().Match(html).Groups[1].Value;
 
     public async ValueTask DisposeAsync()
     {
@@ -100,4 +110,10 @@ public sealed class WebHost : IAsyncDisposable
         await App.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__formStarted\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex FormStartedPattern();
 }
