@@ -8,33 +8,40 @@ namespace Gongkai.Data;
 /// </summary>
 public static class AppendOnlyTables
 {
-    public static readonly string[] Tables = [GongkaiDbContext.AuditTableName, "calendar_changes"];
+    /// <summary>The tables the first migration made append-only; later migrations name the tables they add.</summary>
+    public static readonly string[] InitialTables = [GongkaiDbContext.AuditTableName, "calendar_changes"];
+
+    /// <summary>Every append-only table of the current model.</summary>
+    public static readonly string[] Tables = [.. InitialTables, GongkaiDbContext.ApplicationEventsTableName];
 
     public const string Message = "append-only table: history cannot be changed or deleted";
 
-    public static void CreateSqlite(MigrationBuilder migrationBuilder)
+    public static void CreateSqlite(MigrationBuilder migrationBuilder, params string[] tables)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var t in Tables)
+        tables = tables is { Length: > 0 } ? tables : InitialTables;
+        foreach (var t in tables)
         {
             migrationBuilder.Sql($"CREATE TRIGGER {t}_no_update BEFORE UPDATE ON {t} BEGIN SELECT RAISE(ABORT, '{t}: {Message}'); END;");
             migrationBuilder.Sql($"CREATE TRIGGER {t}_no_delete BEFORE DELETE ON {t} BEGIN SELECT RAISE(ABORT, '{t}: {Message}'); END;");
         }
     }
 
-    public static void DropSqlite(MigrationBuilder migrationBuilder)
+    public static void DropSqlite(MigrationBuilder migrationBuilder, params string[] tables)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var t in Tables)
+        tables = tables is { Length: > 0 } ? tables : InitialTables;
+        foreach (var t in tables)
         {
             migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {t}_no_update;");
             migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {t}_no_delete;");
         }
     }
 
-    public static void CreatePostgres(MigrationBuilder migrationBuilder)
+    public static void CreatePostgres(MigrationBuilder migrationBuilder, params string[] tables)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        tables = tables is { Length: > 0 } ? tables : InitialTables;
         migrationBuilder.Sql($"""
             CREATE OR REPLACE FUNCTION gongkai_reject_history_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -42,22 +49,26 @@ public static class AppendOnlyTables
             END
             $$;
             """);
-        foreach (var t in Tables)
+        foreach (var t in tables)
         {
             migrationBuilder.Sql($"CREATE TRIGGER {t}_no_update_delete BEFORE UPDATE OR DELETE ON {t} FOR EACH ROW EXECUTE FUNCTION gongkai_reject_history_change();");
             migrationBuilder.Sql($"CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t} FOR EACH STATEMENT EXECUTE FUNCTION gongkai_reject_history_change();");
         }
     }
 
-    public static void DropPostgres(MigrationBuilder migrationBuilder)
+    public static void DropPostgres(MigrationBuilder migrationBuilder, params string[] tables)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        foreach (var t in Tables)
+        tables = tables is { Length: > 0 } ? tables : InitialTables;
+        foreach (var t in tables)
         {
             migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {t}_no_update_delete ON {t};");
             migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {t}_no_truncate ON {t};");
         }
 
-        migrationBuilder.Sql("DROP FUNCTION IF EXISTS gongkai_reject_history_change();");
+        if (tables == InitialTables)
+        {
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS gongkai_reject_history_change();");
+        }
     }
 }

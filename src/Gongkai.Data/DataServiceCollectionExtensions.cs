@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         services.AddScoped<AuditContext>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<Files.IFileStore>(new Files.DiskFileStore(Path.Combine(settings.DataDirectory, "files")));
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>((sp, o) => ConfigureSqlite(o, settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));

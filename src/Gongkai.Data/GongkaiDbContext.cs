@@ -17,6 +17,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     /// <summary>The append-only audit table (its triggers are created in each provider's migration).</summary>
     public const string AuditTableName = "audit_entries";
 
+    public const string ApplicationEventsTableName = "application_events";
+
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
@@ -34,6 +36,10 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
 
     public DbSet<CaseNumberSequenceRecord> CaseNumberSequences => Set<CaseNumberSequenceRecord>();
+
+    public DbSet<ApplicationEventRecord> ApplicationEvents => Set<ApplicationEventRecord>();
+
+    public DbSet<ApplicationAttachmentRecord> ApplicationAttachments => Set<ApplicationAttachmentRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -134,9 +140,22 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.ExtensionReason).HasMaxLength(1000);
             e.Property(x => x.HoldingAgency).HasMaxLength(200);
             e.Property(x => x.RegisteredBy).HasMaxLength(200);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.QueryCodeProtected).HasMaxLength(200);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.Property(x => x.ReceiptNote).HasMaxLength(500);
+            e.Property(x => x.CorrectionPoints).HasMaxLength(4000);
+            e.Property(x => x.CorrectionReply).HasMaxLength(4000);
+            e.Property(x => x.DecisionSummary).HasMaxLength(4000);
+            e.Property(x => x.ServiceMethod).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ServiceEvidence).HasMaxLength(500);
+            e.Property(x => x.LongerDueReason).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.IdNumberIndex);
             e.HasIndex(x => new { x.AgencyId, x.State });
+            e.HasIndex(x => new { x.State, x.DueDate });
             e.HasIndex(x => new { x.AssignedAgencyId, x.State });
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AssignedAgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -148,6 +167,34 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.ToTable("application_pauses");
             e.HasKey(x => new { x.ApplicationId, x.Sequence });
             e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Party).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<ApplicationEventRecord>(e =>
+        {
+            e.ToTable(ApplicationEventsTableName);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.StateAfter).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.RequestKey).HasMaxLength(100);
+            e.HasIndex(x => new { x.ApplicationId, x.Id });
+            e.HasIndex(x => new { x.ApplicationId, x.RequestKey }).IsUnique();
+            e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ApplicationAttachmentRecord>(e =>
+        {
+            e.ToTable("application_attachments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StorageKey).HasMaxLength(200);
+            e.HasIndex(x => x.ApplicationId);
+            e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<CaseNumberSequenceRecord>(e =>

@@ -16,6 +16,8 @@ public static class UseCasesServiceCollectionExtensions
         services.AddSingleton<AgencyClock>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<StaffContext>();
+        services.AddScoped<Cases.ApplicationIntake>();
+        services.AddScoped<Cases.CaseHistory>();
         services.AddGongkaiIdentityCore();
         foreach (var type in typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t)))

@@ -30,7 +30,7 @@ public sealed record ClockPause(PauseReason Reason, DateOnly From, DateOnly? Unt
 }
 
 /// <summary>What the answer clock is computed from: when it started, what paused it, and any extension.</summary>
-public sealed record AnswerClockFacts(DateOnly Start, IReadOnlyList<ClockPause> Pauses, int ExtensionWorkingDays = 0)
+public sealed record AnswerClockFacts(DateOnly Start, IReadOnlyList<ClockPause> Pauses, int ExtensionWorkingDays = 0, DateOnly? LongerDue = null, string? LongerDueReason = null)
 {
     public static AnswerClockFacts From(DateOnly start) => new(start, []);
 }
@@ -49,7 +49,9 @@ public sealed record AnswerDeadline(
     ImmutableArray<PauseEffect> Pauses,
     int ExtensionWorkingDays,
     CalendarDate Due,
-    bool IsPaused)
+    bool IsPaused,
+    DateOnly? LongerDue = null,
+    string? LongerDueReason = null)
 {
     public bool IsProvisional => Due.IsProvisional;
 
@@ -74,6 +76,11 @@ public sealed record AnswerDeadline(
         if (ExtensionWorkingDays > 0)
         {
             lines.Add($"经工作机构负责人批准延长 {ExtensionWorkingDays} 个工作日。");
+        }
+
+        if (LongerDue is { } longer)
+        {
+            lines.Add($"依照条例第三十五条确定较长的答复期限至 {longer:yyyy-MM-dd}，已告知申请人（理由：{LongerDueReason}）。");
         }
 
         lines.Add($"答复截止日：{Due.Date:yyyy-MM-dd}{(IsPaused ? "（暂停中，恢复后顺延）" : string.Empty)}。");
@@ -156,7 +163,12 @@ public static class AnswerClock
             due = extended.Date;
         }
 
-        return new AnswerDeadline(facts.Start, settings.AnswerWorkingDays, plain, effects.ToImmutable(), facts.ExtensionWorkingDays, new CalendarDate(due, [.. missing]), paused);
+        if (facts.LongerDue is { } longer && longer > due)
+        {
+            due = longer;
+        }
+
+        return new AnswerDeadline(facts.Start, settings.AnswerWorkingDays, plain, effects.ToImmutable(), facts.ExtensionWorkingDays, new CalendarDate(due, [.. missing]), paused, facts.LongerDue, facts.LongerDueReason);
     }
 
     /// <summary>The 补正 notice must go out by this date (条例第三十条: 7 working days of receipt).</summary>

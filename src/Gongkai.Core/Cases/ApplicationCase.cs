@@ -45,7 +45,10 @@ public sealed record ApplicationCaseSnapshot(
     DecisionType? Decision,
     DateOnly? Decided,
     string? HoldingAgency,
-    DateOnly? Served);
+    DateOnly? Served,
+    CaseType Type = CaseType.InformationDisclosure,
+    DateOnly? LongerDue = null,
+    string? LongerDueReason = null);
 
 /// <summary>
 /// One application for information as the procedure sees it: its state in <see cref="CaseLifecycle"/>, the dates
@@ -74,10 +77,19 @@ public sealed class ApplicationCase
         Decided = s.Decided;
         HoldingAgency = s.HoldingAgency;
         Served = s.Served;
+        Type = s.Type;
+        LongerDue = s.LongerDue;
+        LongerDueReason = s.LongerDueReason;
     }
 
-    public ApplicationCase(Channel channel, DateOnly arrived)
+    public ApplicationCase(Channel channel, DateOnly arrived, CaseType type = CaseType.InformationDisclosure)
     {
+        if (!Enum.IsDefined(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type));
+        }
+
+        Type = type;
         Channel = channel;
         Arrived = arrived;
         State = CaseState.Registered;
@@ -87,6 +99,8 @@ public sealed class ApplicationCase
             State = CaseLifecycle.Next(State, CaseAction.ConfirmReceipt);
         }
     }
+
+    public CaseType Type { get; }
 
     public Channel Channel { get; }
 
@@ -122,12 +136,21 @@ public sealed class ApplicationCase
 
     public DateOnly? Served { get; private set; }
 
+    /// <summary>第三十五条: a longer deadline the agency set, with notice to the applicant, for a reasonable but very large request.</summary>
+    public DateOnly? LongerDue { get; private set; }
+
+    public string? LongerDueReason { get; private set; }
+
+    /// <summary>Whether the case is closed by its one decision (decided, served or archived).</summary>
+    public bool IsClosed => Decision is not null;
+
     /// <summary>A case as stored (the facts, never a computed due date), to continue its procedure.</summary>
     public static ApplicationCase Restore(ApplicationCaseSnapshot snapshot) => new(snapshot ?? throw new ArgumentNullException(nameof(snapshot)));
 
     public ApplicationCaseSnapshot ToSnapshot() => new(
         Channel, Arrived, State, Received, CorrectionRequested, CorrectionDeadline, CorrectionReceived,
-        ExtensionWorkingDays, ExtensionApprover, ExtensionReason, [.. _pauses], FeePaymentDeadline, Decision, Decided, HoldingAgency, Served);
+        ExtensionWorkingDays, ExtensionApprover, ExtensionReason, [.. _pauses], FeePaymentDeadline, Decision, Decided, HoldingAgency, Served,
+        Type, LongerDue, LongerDueReason);
 
     public static bool ReceivedOnArrival(Channel channel) => channel is Channel.InPerson or Channel.Oral or Channel.PostSigned;
 
@@ -205,6 +228,9 @@ public sealed class ApplicationCase
         Step(CaseAction.AcceptForProcessing);
         State = CaseLifecycle.Next(State, CaseAction.AcceptForProcessing);
     }
+
+    /// <summary>指派承办单位: a unit of the tree prepares the answer; the case stays with the receiving agency.</summary>
+    public void AssignTo() => Step(CaseAction.Assign);
 
     /// <summary>征求意见 (第三十二条、第三十四条): the answer clock stops after the day the letter is sent.</summary>
     public void StartConsultation(PauseReason reason, DateOnly letterSent)
@@ -296,6 +322,29 @@ public sealed class ApplicationCase
         ExtensionReason = reason.Trim();
     }
 
+    /// <summary>
+    /// 第三十五条: the request is reasonable but so large that it cannot be answered in time; the agency sets a longer
+    /// deadline and tells the applicant. It cannot be earlier than the statutory one.
+    /// </summary>
+    public void SetLongerDeadline(DateOnly due, string reason, WorkingDayCalendar calendar, ClockSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        Step(CaseAction.SetLongerDeadline);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Invalid("确定较长答复期限应写明理由，并告知申请人（条例第三十五条）。");
+        }
+
+        var statutory = AnswerClock.Compute(calendar, new AnswerClockFacts(ClockStart!.Value, _pauses, ExtensionWorkingDays), settings).Due.Date;
+        if (due <= statutory)
+        {
+            throw Invalid($"较长答复期限应晚于法定答复期限 {statutory:yyyy-MM-dd}；无需延长时请直接答复。");
+        }
+
+        LongerDue = due;
+        LongerDueReason = reason.Trim();
+    }
+
     /// <summary>答复决定: exactly one typed decision closes the case.</summary>
     public void Decide(DecisionType decision, DateOnly on, string? holdingAgency = null)
     {
@@ -310,7 +359,13 @@ public sealed class ApplicationCase
             throw Invalid(open.Reason == PauseReason.FeeNotice ? "信息处理费尚未缴纳，不能作出答复。" : "征求意见尚未结束，请先登记对方回复或期限届满。");
         }
 
-        if (holdingAgency is not null && decision != DecisionType.NotHeld)
+        var info = DecisionCatalog.Of(decision);
+        if (info.AppliesTo != Type && decision != DecisionType.Other)
+        {
+            throw Invalid($"“{info.Name}”不适用于{DecisionCatalog.Name(Type)}。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(holdingAgency) && decision != DecisionType.NotHeld)
         {
             throw Invalid("只有“本机关不掌握”的答复可以告知掌握该信息的机关。");
         }
@@ -346,7 +401,7 @@ public sealed class ApplicationCase
 
     /// <summary>The answer deadline with its explanation, or null before the clock has started (unconfirmed, awaiting correction).</summary>
     public AnswerDeadline? Deadline(WorkingDayCalendar calendar, ClockSettings? settings = null) =>
-        ClockStart is { } start ? AnswerClock.Compute(calendar, new AnswerClockFacts(start, _pauses, ExtensionWorkingDays), settings) : null;
+        ClockStart is { } start ? AnswerClock.Compute(calendar, new AnswerClockFacts(start, _pauses, ExtensionWorkingDays, LongerDue, LongerDueReason), settings) : null;
 
     /// <summary>Whether the reply was served by the due date.</summary>
     public bool? ServedOnTime(WorkingDayCalendar calendar, ClockSettings? settings = null) =>

@@ -43,6 +43,7 @@ public enum CaseAction
     RecordPayment,
     LapseFee,
     Extend,
+    SetLongerDeadline,
     Decide,
     Serve,
     Archive,
@@ -78,6 +79,7 @@ public static class CaseLifecycle
         [(CaseState.Processing, CaseAction.RecordPayment)] = CaseState.Processing,
         [(CaseState.Processing, CaseAction.LapseFee)] = CaseState.Decided,
         [(CaseState.Processing, CaseAction.Extend)] = CaseState.Processing, // 第三十三条
+        [(CaseState.Processing, CaseAction.SetLongerDeadline)] = CaseState.Processing, // 第三十五条
         [(CaseState.Processing, CaseAction.Decide)] = CaseState.Decided,
         [(CaseState.Processing, CaseAction.Withdraw)] = CaseState.Decided,
 
@@ -120,6 +122,7 @@ public static class CaseLifecycle
         CaseAction.RecordPayment => "登记缴费",
         CaseAction.LapseFee => "按逾期未缴费处理",
         CaseAction.Extend => "延长答复期限",
+        CaseAction.SetLongerDeadline => "确定较长答复期限",
         CaseAction.Decide => "作出答复决定",
         CaseAction.Serve => "登记送达",
         CaseAction.Archive => "归档",

@@ -71,10 +71,33 @@ public enum DecisionType
 
     /// <summary>其他处理：其他（如申请人撤回）</summary>
     Other,
+
+    /// <summary>更正申请：予以更正 (41)</summary>
+    RecordCorrected,
+
+    /// <summary>更正申请：无权更正，转送有权机关处理并告知申请人 (41)</summary>
+    RecordCorrectionForwarded,
+
+    /// <summary>更正申请：证据不足，不予更正 (41)</summary>
+    RecordCorrectionRefused,
 }
 
-/// <summary>One decision type: its Chinese name, legal basis, and the table 三 row it is counted in.</summary>
-public sealed record DecisionInfo(DecisionType Type, string Name, string LegalBasis, string ReportRow);
+/// <summary>What an application asks for.</summary>
+public enum CaseType
+{
+    /// <summary>政府信息公开申请 (第二十七条): counted in table 三 of the annual report.</summary>
+    InformationDisclosure,
+
+    /// <summary>更正申请 (第四十一条): correct inaccurate information about the applicant; not counted in table 三.</summary>
+    RecordCorrection,
+}
+
+/// <summary>One decision type: its Chinese name, legal basis, and the table 三 row it is counted in (null: not counted).</summary>
+public sealed record DecisionInfo(DecisionType Type, string Name, string LegalBasis, string? ReportRow, CaseType AppliesTo = CaseType.InformationDisclosure)
+{
+    /// <summary>Whether a reply of this type may be chosen by hand (the lapses close a case by their own step).</summary>
+    public bool Selectable => Type is not (DecisionType.CorrectionOverdue or DecisionType.FeeNotPaid);
+}
 
 /// <summary>
 /// The decision types and their table 三 rows, as data an administrator can read (the rows for 36(一), 36(四)/(五) and
@@ -106,7 +129,22 @@ public static class DecisionCatalog
         new(DecisionType.CorrectionOverdue, "其他处理（逾期不补正，不再处理）", "《中华人民共和国政府信息公开条例》第三十条", "other_no_correction_overdue"),
         new(DecisionType.FeeNotPaid, "其他处理（逾期未缴纳信息处理费，不再处理）", "《中华人民共和国政府信息公开条例》第四十二条；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", "other_fee_not_paid"),
         new(DecisionType.Other, "其他处理", "—", "other_other"),
+        new(DecisionType.RecordCorrected, "予以更正", "《中华人民共和国政府信息公开条例》第四十一条", null, CaseType.RecordCorrection),
+        new(DecisionType.RecordCorrectionForwarded, "转送有权更正的行政机关处理并告知申请人", "《中华人民共和国政府信息公开条例》第四十一条", null, CaseType.RecordCorrection),
+        new(DecisionType.RecordCorrectionRefused, "不予更正（提供的证据不能证明相关信息记载不准确）", "《中华人民共和国政府信息公开条例》第四十一条", null, CaseType.RecordCorrection),
     ];
 
-    public static DecisionInfo Of(DecisionType type) => All.Single(d => d.Type == type);
+    private static readonly Dictionary<DecisionType, DecisionInfo> ByType = All.ToDictionary(d => d.Type);
+
+    public static DecisionInfo Of(DecisionType type) => ByType[type];
+
+    /// <summary>The decisions that can close a case of <paramref name="caseType"/> (withdrawal, 其他处理, applies to both).</summary>
+    public static IEnumerable<DecisionInfo> For(CaseType caseType) => All.Where(d => d.AppliesTo == caseType || d.Type == DecisionType.Other);
+
+    public static string Name(CaseType caseType) => caseType switch
+    {
+        CaseType.InformationDisclosure => "政府信息公开申请",
+        CaseType.RecordCorrection => "更正申请",
+        _ => throw new ArgumentOutOfRangeException(nameof(caseType)),
+    };
 }

@@ -55,12 +55,15 @@ public sealed class AuditContext
     };
 
     /// <summary>Begins the use case <paramref name="useCase"/> (named by its <see cref="AuditActionAttribute"/>) until disposed.</summary>
-    public IDisposable Begin(object useCase)
+    public IDisposable Begin(object useCase) => Begin(useCase, null);
+
+    /// <summary>Begins the use case with a detail after its name (e.g. 办理申请：告知补正).</summary>
+    public IDisposable Begin(object useCase, string? detail)
     {
         ArgumentNullException.ThrowIfNull(useCase);
         var name = useCase.GetType().GetCustomAttribute<AuditActionAttribute>()?.Name
             ?? throw new InvalidOperationException($"{useCase.GetType().Name} changes data but has no [AuditAction]");
-        _actions.Add(name);
+        _actions.Add(detail is null ? name : $"{name}：{detail}");
         return new Scope(_actions);
     }
 

@@ -87,6 +87,15 @@ public sealed class ApplicationRecord
     /// <summary>受理编号, unique; from the agency's pattern.</summary>
     public string CaseNumber { get; set; } = string.Empty;
 
+    /// <summary>政府信息公开申请 or 更正申请 (第四十一条).</summary>
+    public CaseType Type { get; set; }
+
+    /// <summary>The applicant's 查询码 for the public tracking page, encrypted (shown again on a repeated submit).</summary>
+    public string? QueryCodeProtected { get; set; }
+
+    /// <summary>The key of the submit that created it (a form token or an API Idempotency-Key): a repeated submit finds this case.</summary>
+    public string? IdempotencyKey { get; set; }
+
     public ApplicantType ApplicantType { get; set; }
 
     public string ApplicantName { get; set; } = string.Empty;
@@ -125,6 +134,15 @@ public sealed class ApplicationRecord
 
     public DateOnly? Received { get; set; }
 
+    /// <summary>How receipt was confirmed (e.g. the applicant could not be reached at first: the clock starts on the day contact was made).</summary>
+    public string? ReceiptNote { get; set; }
+
+    /// <summary>补正告知书的内容: every point to correct, with guidance (第三十条).</summary>
+    public string? CorrectionPoints { get; set; }
+
+    /// <summary>What the applicant supplied in correction (online, or as recorded by staff).</summary>
+    public string? CorrectionReply { get; set; }
+
     public DateOnly? CorrectionRequested { get; set; }
 
     public DateOnly? CorrectionDeadline { get; set; }
@@ -147,6 +165,29 @@ public sealed class ApplicationRecord
 
     public DateOnly? Served { get; set; }
 
+    /// <summary>答复内容摘要, shown to the applicant with the decision.</summary>
+    public string? DecisionSummary { get; set; }
+
+    public ServiceMethod? ServiceMethod { get; set; }
+
+    /// <summary>送达凭证: signature, 交邮 tracking number, e-mail receipt.</summary>
+    public string? ServiceEvidence { get; set; }
+
+    /// <summary>第三十五条 longer deadline and its reason.</summary>
+    public DateOnly? LongerDue { get; set; }
+
+    public string? LongerDueReason { get; set; }
+
+    /// <summary>
+    /// The answer due date as last computed from the facts (at each step and when the calendar is reloaded), kept only so
+    /// that queues can be filtered and sorted by it; pages always show the date computed afresh with its explanation.
+    /// </summary>
+    public DateOnly? DueDate { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = string.Empty;
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public string RegisteredBy { get; set; } = string.Empty;
@@ -159,7 +200,7 @@ public sealed class ApplicationRecord
     public ApplicationCaseSnapshot Snapshot() => new(
         Channel, Arrived, State, Received, CorrectionRequested, CorrectionDeadline, CorrectionReceived, ExtensionWorkingDays,
         ExtensionApprover, ExtensionReason, [.. Pauses.OrderBy(p => p.Sequence).Select(p => new ClockPause(p.Reason, p.From, p.Until, p.Limit))],
-        FeePaymentDeadline, Decision, Decided, HoldingAgency, Served);
+        FeePaymentDeadline, Decision, Decided, HoldingAgency, Served, Type, LongerDue, LongerDueReason);
 
     /// <summary>Copies the procedure's facts back from the domain after a step.</summary>
     public void Apply(ApplicationCaseSnapshot s)
@@ -178,6 +219,8 @@ public sealed class ApplicationRecord
         Decided = s.Decided;
         HoldingAgency = s.HoldingAgency;
         Served = s.Served;
+        LongerDue = s.LongerDue;
+        LongerDueReason = s.LongerDueReason;
         for (var i = 0; i < s.Pauses.Count; i++)
         {
             var p = s.Pauses[i];
@@ -209,6 +252,95 @@ public sealed class ApplicationPauseRecord
     public DateOnly? Until { get; set; }
 
     public DateOnly? Limit { get; set; }
+
+    /// <summary>The consulted third party or agency (第三十二条、第三十四条).</summary>
+    public string? Party { get; set; }
+
+    /// <summary>The day the consulted party received the letter: its 15 working days count from here.</summary>
+    public DateOnly? LetterReceived { get; set; }
+}
+
+/// <summary>送达方式 (国办公开办函〔2016〕235号).</summary>
+public enum ServiceMethod
+{
+    /// <summary>直接送达 (on time by the applicant's signature day)</summary>
+    Direct,
+
+    /// <summary>委托其他行政机关代为送达 (signature day)</summary>
+    Entrusted,
+
+    /// <summary>邮政送达 (on time by 交邮之日, through China Post)</summary>
+    Postal,
+
+    /// <summary>电子送达 (e-mail, online)</summary>
+    Electronic,
+}
+
+/// <summary>
+/// One step in an application's history (条例第四十五条: 登记、审核、办理、答复、归档 — who, when, what). Append-only:
+/// the database refuses to change or delete it. Steps shown to the applicant on the tracking page are marked.
+/// </summary>
+public sealed class ApplicationEventRecord
+{
+    public long Id { get; set; }
+
+    public long ApplicationId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string Actor { get; set; } = string.Empty;
+
+    /// <summary>The step (a <see cref="CaseAction"/> name, or Registered, Submitted, ApplicantCorrected, CalendarRecomputed, RecordCorrected).</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The procedural date of the step (e.g. the day the letter was sent), when it has one.</summary>
+    public DateOnly? OnDate { get; set; }
+
+    /// <summary>What happened, in Chinese.</summary>
+    public string Summary { get; set; } = string.Empty;
+
+    public CaseState StateAfter { get; set; }
+
+    public DateOnly? DueBefore { get; set; }
+
+    public DateOnly? DueAfter { get; set; }
+
+    public bool VisibleToApplicant { get; set; }
+
+    /// <summary>The submit key of the request that made the step: a repeated submit is recognised and not applied twice.</summary>
+    public string? RequestKey { get; set; }
+}
+
+/// <summary>Why a file is attached to an application.</summary>
+public enum AttachmentPurpose
+{
+    /// <summary>申请材料</summary>
+    Application,
+
+    /// <summary>补正材料</summary>
+    Correction,
+}
+
+/// <summary>A file that came with an application (kept in the file store; metadata here).</summary>
+public sealed class ApplicationAttachmentRecord
+{
+    public long Id { get; set; }
+
+    public long ApplicationId { get; set; }
+
+    public AttachmentPurpose Purpose { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+
+    public string ContentType { get; set; } = string.Empty;
+
+    public long Size { get; set; }
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    public string StorageKey { get; set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; set; }
 }
 
 /// <summary>The next 受理编号 serial of an agency in a year.</summary>

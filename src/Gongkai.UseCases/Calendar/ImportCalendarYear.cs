@@ -112,6 +112,7 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
             RevisionAfter = result.Revision,
         });
 
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -122,7 +123,58 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
         }
 
         calendars.Invalidate();
+        if (result.Outcome != CalendarImportOutcome.Unchanged)
+        {
+            await RecomputeOpenCasesAsync(year.Year, result, now, ct);
+        }
+
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        calendars.Invalidate();
         return result;
+    }
+
+    /// <summary>
+    /// A changed calendar moves deadlines: every case not yet served whose clock touches the year gets its due date
+    /// recomputed, and a change is written into the case history (visible to the applicant) with the old and new date.
+    /// </summary>
+    private async Task RecomputeOpenCasesAsync(int year, CalendarImportResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(db, ct);
+        var from = new DateOnly(year - 1, 1, 1);
+        var cases = await db.Applications.Include(a => a.Pauses)
+            .Where(a => a.Received != null && a.Served == null && a.Received >= from)
+            .ToListAsync(ct);
+        var verb = result.Outcome == CalendarImportOutcome.Loaded ? "导入" : "重新导入";
+        foreach (var c in cases)
+        {
+            var due = Core.Cases.ApplicationCase.Restore(c.Snapshot()).Deadline(calendar);
+            if (due is null || due.Due.Date == c.DueDate)
+            {
+                continue;
+            }
+
+            db.ApplicationEvents.Add(new Data.Cases.ApplicationEventRecord
+            {
+                ApplicationId = c.Id,
+                At = now,
+                Actor = staff.DisplayName,
+                Kind = "CalendarRecomputed",
+                Summary = c.DueDate is { } old
+                    ? $"{year} 年工作日历已{verb}（第 {result.Revision} 版），答复截止日按新日历由 {old:yyyy-MM-dd} 调整为 {due.Due.Date:yyyy-MM-dd}。"
+                    : $"{year} 年工作日历已{verb}（第 {result.Revision} 版），答复截止日按新日历计算为 {due.Due.Date:yyyy-MM-dd}。",
+                StateAfter = c.State,
+                DueBefore = c.DueDate,
+                DueAfter = due.Due.Date,
+                VisibleToApplicant = true,
+            });
+            c.DueDate = due.Due.Date;
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Describe(int year, IEnumerable<CalendarDayRecord> before, IEnumerable<CalendarDay> after)

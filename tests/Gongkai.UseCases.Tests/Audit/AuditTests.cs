@@ -1,4 +1,5 @@
 using System.Reflection;
+using Gongkai.Core.Cases;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Configuration;
@@ -11,6 +12,7 @@ using Gongkai.UseCases.Cases;
 using Gongkai.UseCases.Demo;
 using Gongkai.UseCases.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Gongkai.UseCases.Tests.Audit;
@@ -43,13 +45,13 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
         foreach (var (type, scenario) in scenarios)
         {
             var name = type.GetCustomAttribute<AuditActionAttribute>()!.Name;
-            var before = scenario is null ? 0 : await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == name));
+            var before = scenario is null ? 0 : await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == name || e.Action.StartsWith(name + "：")));
             if (scenario is not null)
             {
                 await scenario();
             }
 
-            var after = await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == name));
+            var after = await QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == name || e.Action.StartsWith(name + "：")));
             Assert.True(after > before, $"{type.Name} ({name}) wrote no audit entry");
         }
 
@@ -169,6 +171,36 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
             {
                 var id = await QueryAsync(db => db.Applications.Select(a => a.Id).FirstAsync());
                 await AsStaff<RevealApplicantContact, ApplicantContact>("jyj-cb", u => u.ExecuteAsync(id));
+            },
+            [typeof(SubmitApplication)] = async () => await UseCase<SubmitApplication, IntakeResult>(async u => await u.ExecuteAsync(
+                new ApplicationInput
+                {
+                    AgencyId = await AgencyIdAsync("包头市昆都仑区教育局"),
+                    ApplicantName = "王五",
+                    IdDocumentType = IdDocumentType.Passport,
+                    IdNumber = "E87654321",
+                    Phone = "13900000000",
+                    Description = "某通知",
+                },
+                [],
+                "audit-form")),
+            [typeof(PerformCaseStep)] = async () =>
+            {
+                var app = await QueryAsync(db => db.Applications.SingleAsync(a => a.IdempotencyKey == "audit-form"));
+                await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(app.Id, app.Version, new ConfirmReceiptStep(new DateOnly(2026, 11, 27))));
+            },
+            [typeof(SubmitCorrection)] = async () =>
+            {
+                var app = await QueryAsync(db => db.Applications.SingleAsync(a => a.IdempotencyKey == "audit-form"));
+                await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(app.Id, app.Version, new RequestCorrectionStep(new DateOnly(2026, 11, 27), new DateOnly(2026, 12, 11), "请写明文件名称。")));
+                var code = await InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Data.PersonalData.PersonalDataProtector>().Unprotect(app.QueryCodeProtected)!));
+                await UseCase<SubmitCorrection, CaseStepResult>(u => u.ExecuteAsync(app.CaseNumber, code, "《关于某事的通知》", [], null));
+            },
+            [typeof(CorrectClosedApplication)] = async () =>
+            {
+                var app = await QueryAsync(db => db.Applications.SingleAsync(a => a.IdempotencyKey == "audit-form"));
+                var done = await AsStaff<PerformCaseStep, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(app.Id, app.Version, new DecideStep(DecisionType.Disclosed, new DateOnly(2026, 11, 27), "予以公开。")));
+                await AsStaff<CorrectClosedApplication, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(app.Id, done.Version, new ClosedCaseCorrection { Reason = "摘要笔误", DecisionSummary = "予以公开，提供电子版。" }));
             },
             [typeof(ResetPassword)] = async () =>
             {

@@ -127,8 +127,8 @@ public abstract class RegisterApplicationTests(DatabaseProvider provider) : Demo
     [Fact]
     public void The_case_number_pattern_fills_the_short_name_year_and_padded_serial()
     {
-        Assert.Equal("区教育局依申〔2026〕007号", RegisterApplication.FormatCaseNumber("{简称}依申〔{YYYY}〕{NNN}号", "区教育局", 2026, 7));
-        Assert.Equal("GK-2026-01234", RegisterApplication.FormatCaseNumber("GK-{YYYY}-{NNNNN}", "x", 2026, 1234));
+        Assert.Equal("区教育局依申〔2026〕007号", ApplicationIntake.FormatCaseNumber("{简称}依申〔{YYYY}〕{NNN}号", "区教育局", 2026, 7));
+        Assert.Equal("GK-2026-01234", ApplicationIntake.FormatCaseNumber("GK-{YYYY}-{NNNNN}", "x", 2026, 1234));
     }
 }
 

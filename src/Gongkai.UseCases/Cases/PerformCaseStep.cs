@@ -1,0 +1,363 @@
+using System.Text.Json.Serialization;
+using Gongkai.Core.Cases;
+using Gongkai.Core.Common;
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Cases;
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Cases;
+
+/// <summary>One step of the procedure after intake, with the facts it records. Each maps to one <see cref="CaseAction"/>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "step")]
+[JsonDerivedType(typeof(ConfirmReceiptStep), "confirm-receipt")]
+[JsonDerivedType(typeof(RequestCorrectionStep), "request-correction")]
+[JsonDerivedType(typeof(ReceiveCorrectionStep), "receive-correction")]
+[JsonDerivedType(typeof(LapseCorrectionStep), "lapse-correction")]
+[JsonDerivedType(typeof(AcceptStep), "accept")]
+[JsonDerivedType(typeof(AssignStep), "assign")]
+[JsonDerivedType(typeof(StartConsultationStep), "start-consultation")]
+[JsonDerivedType(typeof(EndConsultationStep), "end-consultation")]
+[JsonDerivedType(typeof(SendFeeNoticeStep), "send-fee-notice")]
+[JsonDerivedType(typeof(RecordPaymentStep), "record-payment")]
+[JsonDerivedType(typeof(LapseFeeStep), "lapse-fee")]
+[JsonDerivedType(typeof(ExtendStep), "extend")]
+[JsonDerivedType(typeof(LongerDeadlineStep), "longer-deadline")]
+[JsonDerivedType(typeof(DecideStep), "decide")]
+[JsonDerivedType(typeof(ServeStep), "serve")]
+[JsonDerivedType(typeof(ArchiveStep), "archive")]
+[JsonDerivedType(typeof(WithdrawStep), "withdraw")]
+public abstract record CaseStep
+{
+    [JsonIgnore]
+    public abstract CaseAction Action { get; }
+}
+
+/// <summary>确认收到: 双方确认之日; when the applicant could not be reached at first, the day contact was made (207号).</summary>
+public sealed record ConfirmReceiptStep(DateOnly Confirmed, string? Note = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.ConfirmReceipt;
+}
+
+/// <summary>告知补正 (第三十条): every point at once, with guidance, and the correction period.</summary>
+public sealed record RequestCorrectionStep(DateOnly Sent, DateOnly Deadline, string Points) : CaseStep
+{
+    public override CaseAction Action => CaseAction.RequestCorrection;
+}
+
+public sealed record ReceiveCorrectionStep(DateOnly Received, string? Reply = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.ReceiveCorrection;
+}
+
+public sealed record LapseCorrectionStep(DateOnly On) : CaseStep
+{
+    public override CaseAction Action => CaseAction.LapseCorrection;
+}
+
+public sealed record AcceptStep : CaseStep
+{
+    public override CaseAction Action => CaseAction.AcceptForProcessing;
+}
+
+/// <summary>指派承办单位: a unit of the receiving agency's tree prepares the answer; the receiving agency still answers.</summary>
+public sealed record AssignStep(int AgencyId) : CaseStep
+{
+    public override CaseAction Action => CaseAction.Assign;
+}
+
+/// <summary>征求意见 (第三十二条 third party, 第三十四条 other agency): the letter's send date, and its receipt when known.</summary>
+public sealed record StartConsultationStep(PauseReason Reason, string Party, DateOnly LetterSent, DateOnly? LetterReceived = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.StartConsultation;
+}
+
+/// <summary>The reply arrived on <paramref name="Reply"/>; or, with <paramref name="NoReply"/>, the party's 15 working days ran out.</summary>
+public sealed record EndConsultationStep(DateOnly? Reply, bool NoReply = false, string? Opinion = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.EndConsultation;
+}
+
+public sealed record SendFeeNoticeStep(DateOnly NoticeReceived, string? Note = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.SendFeeNotice;
+}
+
+public sealed record RecordPaymentStep(DateOnly Paid) : CaseStep
+{
+    public override CaseAction Action => CaseAction.RecordPayment;
+}
+
+public sealed record LapseFeeStep(DateOnly On) : CaseStep
+{
+    public override CaseAction Action => CaseAction.LapseFee;
+}
+
+/// <summary>延期 (第三十三条): approved by the head of the 工作机构 (the signed-in 工作机构负责人), with a reason.</summary>
+public sealed record ExtendStep(int WorkingDays, string Reason) : CaseStep
+{
+    public override CaseAction Action => CaseAction.Extend;
+}
+
+/// <summary>第三十五条: a longer deadline for a reasonable but very large request, with notice to the applicant.</summary>
+public sealed record LongerDeadlineStep(DateOnly Due, string Reason) : CaseStep
+{
+    public override CaseAction Action => CaseAction.SetLongerDeadline;
+}
+
+/// <summary>答复决定: one typed decision, its date and the reply's gist; for 本机关不掌握, the agency that holds it if known.</summary>
+public sealed record DecideStep(DecisionType Decision, DateOnly On, string Summary, string? HoldingAgency = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.Decide;
+}
+
+/// <summary>送达: the service date (signature day; for post, 交邮之日), method and evidence.</summary>
+public sealed record ServeStep(DateOnly On, ServiceMethod Method, string? Evidence = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.Serve;
+}
+
+public sealed record ArchiveStep : CaseStep
+{
+    public override CaseAction Action => CaseAction.Archive;
+}
+
+public sealed record WithdrawStep(DateOnly On, string? Note = null) : CaseStep
+{
+    public override CaseAction Action => CaseAction.Withdraw;
+}
+
+/// <summary>
+/// 办理申请: performs one step of the procedure on a case, through the one transition table. The request carries the
+/// version of the case the person was looking at (a concurrent change is refused and explained) and a request key (a
+/// repeated submit returns the first result instead of applying the step twice). Each step is recorded in the case
+/// history with who, when, what and the due date before and after.
+/// </summary>
+[AuditAction("办理申请")]
+public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, AuditContext audit, CaseHistory history, AgencyClock clock)
+{
+    public const int MaxTextLength = 4000;
+
+    /// <summary>Who may take each step (默认角色: 承办人; 审核人 or 工作机构负责人 decide; the head approves extensions and fees).</summary>
+    public static IReadOnlyList<string> RolesFor(CaseAction action) => action switch
+    {
+        CaseAction.Decide or CaseAction.LapseCorrection or CaseAction.LapseFee => [Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice],
+        CaseAction.Extend or CaseAction.SetLongerDeadline or CaseAction.SendFeeNotice => [Roles.OfficeHead, Roles.DisclosureOffice],
+        _ => [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice],
+    };
+
+    public async Task<CaseStepResult> ExecuteAsync(long applicationId, int expectedVersion, CaseStep step, string? requestKey = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        staff.EnsureRole([.. RolesFor(step.Action)]);
+        using var _ = audit.Begin(this, CaseLifecycle.Name(step.Action));
+        var loaded = await history.LoadAsync(applicationId, staff, ct);
+        if (await history.FindRepeatAsync(applicationId, requestKey, ct) is { } repeat)
+        {
+            return repeat;
+        }
+
+        CaseHistory.EnsureVersion(loaded.Record, expectedVersion);
+        var (onDate, summary, visible) = await ApplyAsync(loaded, step, ct);
+        var due = loaded.Deadline;
+        if (due is not null && loaded.Record.DueDate != due.Due.Date && step.Action is not (CaseAction.Decide or CaseAction.Serve or CaseAction.Archive or CaseAction.Withdraw or CaseAction.LapseCorrection or CaseAction.LapseFee))
+        {
+            summary += $"答复截止日：{due.Due.Date:yyyy-MM-dd}{(due.IsPaused ? "（暂停中）" : string.Empty)}。";
+        }
+
+        return await history.CommitAsync(loaded, step.Action.ToString(), staff.DisplayName, onDate, summary, visible, requestKey, ct);
+    }
+
+    private async Task<(DateOnly? On, string Summary, bool Visible)> ApplyAsync(LoadedCase loaded, CaseStep step, CancellationToken ct)
+    {
+        var c = loaded.Case;
+        var r = loaded.Record;
+        var cal = loaded.Calendar;
+        var today = clock.Today();
+        switch (step)
+        {
+            case ConfirmReceiptStep s:
+                NotAfterToday(s.Confirmed, today, "确认日期");
+                c.ConfirmReceipt(s.Confirmed);
+                r.ReceiptNote = Text(s.Note, "确认说明", 500, required: false);
+                return (s.Confirmed, $"确认收到申请，收到申请之日为 {s.Confirmed:yyyy-MM-dd}。{Sentence(r.ReceiptNote)}", true);
+            case RequestCorrectionStep s:
+                NotAfterToday(s.Sent, today, "告知日期");
+                var points = Text(s.Points, "需要补正的事项", MaxTextLength, required: true)!;
+                c.RequestCorrection(s.Sent, s.Deadline, cal);
+                r.CorrectionPoints = points;
+                return (s.Sent, $"发出补正告知书，请申请人于 {s.Deadline:yyyy-MM-dd} 前补正。答复期限自收到补正材料之日起重新计算（条例第三十条）。", true);
+            case ReceiveCorrectionStep s:
+                NotAfterToday(s.Received, today, "收到补正材料日期");
+                c.ReceiveCorrection(s.Received);
+                r.CorrectionReply = Text(s.Reply, "补正内容", MaxTextLength, required: false) ?? r.CorrectionReply;
+                return (s.Received, $"收到补正材料（{s.Received:yyyy-MM-dd}），答复期限自该日起重新计算。", true);
+            case LapseCorrectionStep s:
+                NotAfterToday(s.On, today, "处理日期");
+                c.LapseCorrection(s.On);
+                return (s.On, $"申请人未在补正期限（{r.CorrectionDeadline:yyyy-MM-dd}）内补正，视为放弃申请，不再处理（条例第三十条）。", true);
+            case AcceptStep:
+                c.AcceptForProcessing();
+                return (null, "申请内容明确，转入办理。", true);
+            case AssignStep s:
+                c.AssignTo();
+                var unit = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == s.AgencyId, ct);
+                if (unit is null || !await IsInTreeAsync(r.AgencyId, s.AgencyId, ct))
+                {
+                    throw new DomainException(ValidationFailedException.ErrorCode, "承办单位应为受理机关本身或其下属单位。");
+                }
+
+                r.AssignedAgencyId = s.AgencyId == r.AgencyId ? null : s.AgencyId;
+                return (null, $"指派{unit.Name}承办，答复仍以受理机关名义作出。", false);
+            case StartConsultationStep s:
+                NotAfterToday(s.LetterSent, today, "发函日期");
+                var party = Text(s.Party, "被征求意见方", 200, required: true)!;
+                if (s.LetterReceived is { } got && got < s.LetterSent)
+                {
+                    throw Invalid("对方收到征求意见函的日期不能早于发函日期。");
+                }
+
+                c.StartConsultation(s.Reason, s.LetterSent);
+                var pauseRecord = r.Pauses.Count;
+                r.Apply(c.ToSnapshot());
+                var added = r.Pauses.Single(p => p.Sequence == pauseRecord + 1);
+                added.Party = party;
+                added.LetterReceived = s.LetterReceived;
+                var basis = s.Reason == PauseReason.ThirdPartyConsultation ? "条例第三十二条" : "条例第三十四条";
+                return (s.LetterSent, $"向{party}发出征求意见函（{basis}），所需时间不计入答复期限（条例第三十三条第三款）。", true);
+            case EndConsultationStep s:
+                var open = r.Pauses.OrderBy(p => p.Sequence).LastOrDefault(p => p.Until is null && p.Limit is null && p.Reason != PauseReason.FeeNotice)
+                    ?? throw Invalid("没有正在进行的征求意见。");
+                if (s.NoReply)
+                {
+                    var limit = AnswerClock.ConsultationReplyDue(cal, open.LetterReceived ?? open.From).Date;
+                    if (today <= limit)
+                    {
+                        throw Invalid($"对方答复期限至 {limit:yyyy-MM-dd}，期限届满前不能按“逾期未答复”结束征求意见。");
+                    }
+
+                    c.EndConsultation(null, limit);
+                    var silence = open.Reason == PauseReason.CoMakerConsultation ? "视为同意公开（条例第三十四条）" : "由本机关依照条例规定决定（条例第三十二条）";
+                    return (limit, $"{open.Party}在 15 个工作日内（至 {limit:yyyy-MM-dd}）未答复，{silence}。", true);
+                }
+
+                if (s.Reply is not { } reply)
+                {
+                    throw Invalid("请填写对方回复日期，或选择“对方逾期未答复”。");
+                }
+
+                NotAfterToday(reply, today, "回复日期");
+                if (reply < open.From)
+                {
+                    throw Invalid("对方回复日期不能早于发函日期。");
+                }
+
+                c.EndConsultation(reply);
+                var opinion = Text(s.Opinion, "对方意见", 1000, required: false);
+                return (reply, $"收到{open.Party}的意见（{reply:yyyy-MM-dd}）。{Sentence(opinion)}", true);
+            case SendFeeNoticeStep s:
+                NotAfterToday(s.NoticeReceived, today, "申请人收到收费通知的日期");
+                c.SendFeeNotice(s.NoticeReceived, cal);
+                return (s.NoticeReceived, $"申请人于 {s.NoticeReceived:yyyy-MM-dd} 收到收费通知，应于 {c.FeePaymentDeadline:yyyy-MM-dd} 前缴纳信息处理费；缴费前答复期限暂停计算。{Sentence(Text(s.Note, "说明", 500, required: false))}", true);
+            case RecordPaymentStep s:
+                NotAfterToday(s.Paid, today, "缴费日期");
+                c.RecordPayment(s.Paid);
+                return (s.Paid, $"申请人已于 {s.Paid:yyyy-MM-dd} 缴纳信息处理费，答复期限恢复计算。", true);
+            case LapseFeeStep s:
+                NotAfterToday(s.On, today, "处理日期");
+                c.LapseFee(s.On);
+                return (s.On, $"申请人未在缴费期限（{r.FeePaymentDeadline:yyyy-MM-dd}）内缴费，视为放弃申请，不再处理。", true);
+            case ExtendStep s:
+                var reason = Text(s.Reason, "延期理由", 1000, required: true)!;
+                c.Extend(s.WorkingDays, staff.DisplayName, reason);
+                return (today, $"经工作机构负责人{staff.DisplayName}同意，答复期限延长 {s.WorkingDays} 个工作日（条例第三十三条），理由：{reason}", true);
+            case LongerDeadlineStep s:
+                var why = Text(s.Reason, "理由", 1000, required: true)!;
+                c.SetLongerDeadline(s.Due, why, cal);
+                return (today, $"申请数量、频次明显超过合理范围，依照条例第三十五条确定答复期限至 {s.Due:yyyy-MM-dd} 并告知申请人，理由：{why}", true);
+            case DecideStep s:
+                NotAfterToday(s.On, today, "决定日期");
+                var gist = Text(s.Summary, "答复内容", MaxTextLength, required: true)!;
+                var holder = Text(s.HoldingAgency, "掌握该信息的机关", 200, required: false);
+                c.Decide(s.Decision, s.On, holder);
+                r.DecisionSummary = gist;
+                var info = DecisionCatalog.Of(s.Decision);
+                return (s.On, $"作出答复：{info.Name}（{info.LegalBasis}）。{(holder is null ? string.Empty : $"该信息由{holder}掌握。")}", true);
+            case ServeStep s:
+                NotAfterToday(s.On, today, "送达日期");
+                if (!Enum.IsDefined(s.Method))
+                {
+                    throw Invalid("请选择送达方式。");
+                }
+
+                c.Serve(s.On);
+                r.ServiceMethod = s.Method;
+                r.ServiceEvidence = Text(s.Evidence, "送达凭证", 500, required: s.Method == ServiceMethod.Postal);
+                var onTime = c.ServedOnTime(cal);
+                return (s.On, $"{ServiceNames.Of(s.Method)}，{(s.Method == ServiceMethod.Postal ? "交邮" : "送达")}日期 {s.On:yyyy-MM-dd}{(onTime == false ? "，已超过答复期限" : string.Empty)}。{Sentence(r.ServiceEvidence)}", true);
+            case ArchiveStep:
+                c.Archive();
+                return (today, "归档。归档后只能经审核更正。", false);
+            case WithdrawStep s:
+                NotAfterToday(s.On, today, "撤回日期");
+                c.Withdraw(s.On);
+                r.DecisionSummary = Text(s.Note, "说明", 1000, required: false) ?? "申请人撤回申请。";
+                return (s.On, $"申请人撤回申请（{s.On:yyyy-MM-dd}），终止办理。", true);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(step));
+        }
+    }
+
+    private async Task<bool> IsInTreeAsync(int root, int candidate, CancellationToken ct)
+    {
+        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToDictionaryAsync(a => a.Id, a => a.ParentId, ct);
+        for (int? at = candidate; at is { } id; at = parents.GetValueOrDefault(id))
+        {
+            if (id == root)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void NotAfterToday(DateOnly date, DateOnly today, string label)
+    {
+        if (date > today)
+        {
+            throw new DomainException(ValidationFailedException.ErrorCode, $"{label}不能晚于今天（{today:yyyy-MM-dd}）。");
+        }
+    }
+
+    private static string? Text(string? value, string label, int max, bool required)
+    {
+        var t = value?.Trim();
+        if (string.IsNullOrEmpty(t))
+        {
+            return required ? throw new DomainException(ValidationFailedException.ErrorCode, $"请填写{label}。") : null;
+        }
+
+        return t.Length > max ? throw new DomainException(ValidationFailedException.ErrorCode, $"{label}不能超过 {max} 个字。") : t;
+    }
+
+    private static string Sentence(string? s) => string.IsNullOrEmpty(s) ? string.Empty : s.EndsWith('。') ? s : s + "。";
+
+    private static DomainException Invalid(string message) => new(CaseLifecycle.InvalidTransitionCode, message);
+}
+
+/// <summary>The Chinese names of service methods.</summary>
+public static class ServiceNames
+{
+    public static string Of(ServiceMethod method) => method switch
+    {
+        ServiceMethod.Direct => "直接送达",
+        ServiceMethod.Entrusted => "委托其他行政机关代为送达",
+        ServiceMethod.Postal => "邮政送达（中国邮政）",
+        ServiceMethod.Electronic => "电子送达",
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
+}
