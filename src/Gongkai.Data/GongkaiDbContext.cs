@@ -145,6 +145,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.QueryCodeProtected).HasMaxLength(200);
             e.Property(x => x.IdempotencyKey).HasMaxLength(100);
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.Property(x => x.ApplicantUserId).HasMaxLength(450);
+            e.HasIndex(x => x.ApplicantUserId);
+            e.HasOne<GongkaiUser>().WithMany().HasForeignKey(x => x.ApplicantUserId).OnDelete(DeleteBehavior.SetNull);
             e.Property(x => x.ReceiptNote).HasMaxLength(500);
             e.Property(x => x.CorrectionPoints).HasMaxLength(4000);
             e.Property(x => x.CorrectionReply).HasMaxLength(4000);

@@ -16,6 +16,7 @@ public static class UseCasesServiceCollectionExtensions
         services.AddSingleton<AgencyClock>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<StaffContext>();
+        services.AddScoped<ApplicantContext>();
         services.AddScoped<Cases.ApplicationIntake>();
         services.AddScoped<Cases.CaseHistory>();
         services.AddGongkaiIdentityCore();

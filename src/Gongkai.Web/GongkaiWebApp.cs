@@ -78,6 +78,7 @@ public static class GongkaiWebApp
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Applicant, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<ApplicantContext>().IsSignedIn))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<StaffContext>().Roles.Count > 0))
             .AddPolicy(Policies.SystemAdministrator, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.SystemAdministrator)))
             .AddPolicy(Policies.Supervisor, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && (h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.SystemAdministrator) || h.RequestServices.GetRequiredService<StaffContext>().IsInRole(Roles.DisclosureOffice))));

@@ -2,9 +2,15 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Gongkai.Data.Accounts;
 
-/// <summary>A staff account (ASP.NET Core Identity). The public may apply without any account.</summary>
+/// <summary>
+/// An account (ASP.NET Core Identity): a staff member, or — with <see cref="IsApplicant"/> — a member of the public who
+/// chose to register so that their applications are listed together. The public may apply without any account.
+/// </summary>
 public sealed class GongkaiUser : IdentityUser
 {
+    /// <summary>申请人账号: never has roles or agencies, never reaches the back office.</summary>
+    public bool IsApplicant { get; set; }
+
     /// <summary>The person's name as shown in history and on documents (e.g. 张敏).</summary>
     public string DisplayName { get; set; } = string.Empty;
 

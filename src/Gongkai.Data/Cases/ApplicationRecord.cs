@@ -93,6 +93,9 @@ public sealed class ApplicationRecord
     /// <summary>The applicant's 查询码 for the public tracking page, encrypted (shown again on a repeated submit).</summary>
     public string? QueryCodeProtected { get; set; }
 
+    /// <summary>The applicant account the application belongs to, when the applicant applied signed in or linked it.</summary>
+    public string? ApplicantUserId { get; set; }
+
     /// <summary>The key of the submit that created it (a form token or an API Idempotency-Key): a repeated submit finds this case.</summary>
     public string? IdempotencyKey { get; set; }
 

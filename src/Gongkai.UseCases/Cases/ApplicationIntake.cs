@@ -141,7 +141,7 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
         return existing is null ? null : new IntakeResult(existing, protector.Unprotect(existing.QueryCodeProtected) ?? string.Empty, Repeated: true);
     }
 
-    public async Task<IntakeResult> CreateAsync(ApplicationInput input, IReadOnlyList<UploadedFile> attachments, string? idempotencyKey, string registeredBy, string firstStepSummary, bool received, CancellationToken ct)
+    public async Task<IntakeResult> CreateAsync(ApplicationInput input, IReadOnlyList<UploadedFile> attachments, string? idempotencyKey, string registeredBy, string firstStepSummary, bool received, CancellationToken ct, string? applicantUserId = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
@@ -196,6 +196,7 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
                     Type = clean.Type,
                     QueryCodeProtected = protector.Protect(queryCode),
                     IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey,
+                    ApplicantUserId = applicantUserId,
                     ApplicantType = clean.ApplicantType,
                     ApplicantName = clean.ApplicantName,
                     IdDocumentType = clean.IdDocumentType,

@@ -20,17 +20,17 @@ namespace Gongkai.UseCases.Cases;
 /// the tracking page; submitting the same form twice (same form key) gives the same case and code.
 /// </summary>
 [AuditAction("网上提交申请")]
-public sealed class SubmitApplication(AuditContext audit, ApplicationIntake intake, AgencyClock clock)
+public sealed class SubmitApplication(AuditContext audit, ApplicationIntake intake, AgencyClock clock, ApplicantContext applicant)
 {
     public const string Actor = "申请人（网上申请）";
 
     public async Task<IntakeResult> ExecuteAsync(ApplicationInput input, IReadOnlyList<UploadedFile> attachments, string? formKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        audit.SetActor(Actor);
+        audit.SetActor(applicant.IsSignedIn ? $"申请人（{applicant.DisplayName}）" : Actor, applicant.UserId);
         using var _ = audit.Begin(this);
         var online = input with { Channel = Channel.Online, Arrived = clock.Today() };
-        return await intake.CreateAsync(online, attachments, formKey, Actor, "申请人通过网上申请平台提交申请。", received: false, ct);
+        return await intake.CreateAsync(online, attachments, formKey, Actor, "申请人通过网上申请平台提交申请。", received: false, ct, applicant.UserId);
     }
 }
 

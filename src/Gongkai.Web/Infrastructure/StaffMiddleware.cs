@@ -17,14 +17,20 @@ public sealed class StaffMiddleware(RequestDelegate next)
 {
     public const string ActingAgencyCookie = "gongkai.agency";
 
-    public async Task InvokeAsync(HttpContext context, StaffContext staff, AuditContext audit, GongkaiDbContext db)
+    public async Task InvokeAsync(HttpContext context, StaffContext staff, ApplicantContext applicant, AuditContext audit, GongkaiDbContext db)
     {
         ArgumentNullException.ThrowIfNull(context);
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (context.User.Identity?.IsAuthenticated == true && userId is not null)
         {
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.UserName, u.DisplayName }).SingleOrDefaultAsync(context.RequestAborted);
-            if (user is not null)
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.UserName, u.DisplayName, u.IsApplicant }).SingleOrDefaultAsync(context.RequestAborted);
+            if (user is { IsApplicant: true })
+            {
+                // An applicant account: no roles, no agencies, never a staff context.
+                applicant.Set(userId, user.DisplayName);
+                audit.SetActor($"申请人（{user.UserName}）", userId);
+            }
+            else if (user is not null)
             {
                 var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(context.RequestAborted);
                 var memberships = await db.AgencyMemberships.Where(m => m.UserId == userId).Select(m => m.AgencyId).ToListAsync(context.RequestAborted);
@@ -65,4 +71,7 @@ public static class Policies
 
     /// <summary>系统管理员 or 政务公开办: those who look over other units' work (audit history, agency list).</summary>
     public const string Supervisor = "Supervisor";
+
+    /// <summary>A member of the public signed in with an applicant account (我的申请).</summary>
+    public const string Applicant = "Applicant";
 }

@@ -202,6 +202,18 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var done = await AsStaff<PerformCaseStep, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(app.Id, app.Version, new DecideStep(DecisionType.Disclosed, new DateOnly(2026, 11, 27), "予以公开。")));
                 await AsStaff<CorrectClosedApplication, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(app.Id, done.Version, new ClosedCaseCorrection { Reason = "摘要笔误", DecisionSummary = "予以公开，提供电子版。" }));
             },
+            [typeof(RegisterApplicantAccount)] = async () => await UseCase<RegisterApplicantAccount, string>(u => u.ExecuteAsync(new ApplicantAccountInput("13855556666", "赵六", "applicant-2026", "applicant-2026"))),
+            [typeof(LinkApplicationToAccount)] = async () =>
+            {
+                var app = await QueryAsync(db => db.Applications.SingleAsync(a => a.IdempotencyKey == "audit-form"));
+                var user = await QueryAsync(db => db.Users.Where(x => x.UserName == "13855556666").Select(x => x.Id).SingleAsync());
+                await InScopeAsync(async sp =>
+                {
+                    sp.GetRequiredService<ApplicantContext>().Set(user, "赵六");
+                    var code = sp.GetRequiredService<Data.PersonalData.PersonalDataProtector>().Unprotect(app.QueryCodeProtected)!;
+                    return await sp.GetRequiredService<LinkApplicationToAccount>().ExecuteAsync(app.CaseNumber, code);
+                });
+            },
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());

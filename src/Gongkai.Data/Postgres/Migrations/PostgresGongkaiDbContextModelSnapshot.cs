@@ -49,6 +49,9 @@ namespace Gongkai.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsApplicant")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -550,6 +553,10 @@ namespace Gongkai.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("date");
 
@@ -726,6 +733,8 @@ namespace Gongkai.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
@@ -980,6 +989,11 @@ namespace Gongkai.Data.Postgres.Migrations
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Accounts.GongkaiUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
                         .WithMany()

@@ -44,6 +44,9 @@ namespace Gongkai.Data.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsApplicant")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -533,6 +536,10 @@ namespace Gongkai.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Arrived")
                         .HasColumnType("TEXT");
 
@@ -709,6 +716,8 @@ namespace Gongkai.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
@@ -959,6 +968,11 @@ namespace Gongkai.Data.Sqlite.Migrations
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Accounts.GongkaiUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
                         .WithMany()

@@ -12,6 +12,8 @@ namespace Gongkai.Web.Pages.Account;
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<GongkaiUser> signIn, HumanCheck human, TargetThrottle throttle) : PageModel
 {
+    public const string ApplicantHome = "/zhanghu";
+
     public string? Error { get; private set; }
 
     public string? UserName { get; private set; }
@@ -58,6 +60,12 @@ public sealed class LoginModel(SignInManager<GongkaiUser> signIn, HumanCheck hum
 
         if (result.Succeeded)
         {
+            // An applicant account has no back office: its home is 我的申请.
+            if (ReturnUrl.StartsWith("/Admin", StringComparison.OrdinalIgnoreCase) && (await signIn.UserManager.FindByNameAsync(userName.Trim()))?.IsApplicant == true)
+            {
+                return LocalRedirect(ApplicantHome);
+            }
+
             return LocalRedirect(ReturnUrl);
         }
 
