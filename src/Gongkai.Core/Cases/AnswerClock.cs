@@ -55,6 +55,9 @@ public sealed record AnswerDeadline(
 {
     public bool IsProvisional => Due.IsProvisional;
 
+    /// <summary>The calendar years the count ran through, from the start to the due date.</summary>
+    public IReadOnlyList<int> CalendarYears => [.. Enumerable.Range(Start.Year, Due.Date.Year - Start.Year + 1)];
+
     /// <summary>The explanation in Chinese, one line per step.</summary>
     public IReadOnlyList<string> Explain()
     {
@@ -84,6 +87,7 @@ public sealed record AnswerDeadline(
         }
 
         lines.Add($"答复截止日：{Due.Date:yyyy-MM-dd}{(IsPaused ? "（暂停中，恢复后顺延）" : string.Empty)}。");
+        lines.Add($"所用工作日历：{string.Join("、", CalendarYears)} 年{(Due.MissingYears.IsDefaultOrEmpty ? "（均已导入国务院办公厅节假日安排）" : $"（其中 {string.Join("、", Due.MissingYears)} 年尚未导入，日期为临时结果）")}。");
         if (Due.ProvisionalWarning is { } warning)
         {
             lines.Add(warning);

@@ -123,6 +123,16 @@ public class AnswerClockTests
         Assert.Equal("征求第三方意见暂停 2026-03-10 次日至 2026-03-24，不计入答复期限，顺延 10 个工作日。", text[1]);
         Assert.Equal("经工作机构负责人批准延长 15 个工作日。", text[2]);
         Assert.Equal("答复截止日：2026-05-08。", text[3]);
+        Assert.Equal("所用工作日历：2026 年（均已导入国务院办公厅节假日安排）。", text[4]);
+    }
+
+    [Fact]
+    public void The_explanation_names_every_calendar_year_used_and_those_not_loaded()
+    {
+        var across = AnswerClock.Compute(Calendar, AnswerClockFacts.From(new DateOnly(2025, 12, 31)));
+        Assert.Contains("所用工作日历：2025、2026 年（均已导入", string.Join("\n", across.Explain()), StringComparison.Ordinal);
+        var missing = AnswerClock.Compute(Calendar, AnswerClockFacts.From(new DateOnly(2026, 12, 10)));
+        Assert.Contains("所用工作日历：2026、2027 年（其中 2027 年尚未导入，日期为临时结果）", string.Join("\n", missing.Explain()), StringComparison.Ordinal);
     }
 
     [Fact]
