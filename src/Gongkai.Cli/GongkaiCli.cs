@@ -62,6 +62,7 @@ public static class GongkaiCli
         root.Subcommands.Add(DemoCommands.Build(c, config));
         root.Subcommands.Add(AgencyCommands.Build(c, config));
         root.Subcommands.Add(AccountCommands.Build(c, config));
+        root.Subcommands.Add(CaseCommands.Build(c, config));
         root.Subcommands.Add(ReportCommands.Build(c));
         return root;
     }

@@ -17,6 +17,7 @@ public static class UseCasesServiceCollectionExtensions
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<StaffContext>();
         services.AddScoped<ApplicantContext>();
+        services.TryAddSingleton<Notifications.IMailSender, Notifications.SmtpMailSender>();
         services.AddScoped<Cases.ApplicationIntake>();
         services.AddScoped<Cases.CaseHistory>();
         services.AddGongkaiIdentityCore();

@@ -55,6 +55,10 @@ public static class GongkaiWebApp
         // Chinese text is written as is, not as &#x…; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddGongkaiUseCases();
+        if (builder.Configuration.GetValue("Gongkai:Reminders:Enabled", true))
+        {
+            services.AddHostedService<DueReminderService>();
+        }
         new IdentityBuilder(typeof(GongkaiUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>

@@ -72,7 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
     };
 
     /// <summary>The platform's services over this database, with a fake clock.</summary>
-    public ServiceProvider Services(LogLevel minimumLevel = LogLevel.Warning, ILoggerProvider? logs = null)
+    public ServiceProvider Services(LogLevel minimumLevel = LogLevel.Warning, ILoggerProvider? logs = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Configuration()).Build();
         var services = new ServiceCollection();
@@ -89,6 +89,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddGongkaiData(configuration);
         services.AddGongkaiUseCases();
         FastPasswordHashing(services);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

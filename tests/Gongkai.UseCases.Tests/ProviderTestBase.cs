@@ -22,20 +22,25 @@ public abstract class ProviderTestBase(DatabaseProvider provider) : IAsyncLifeti
 
     protected ServiceProvider Services => _services ?? throw new InvalidOperationException("not initialised");
 
+    /// <summary>Changes to the platform's services for this test class (e.g. settings).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Whether the test migrates the database before it runs (the migration tests start from nothing).</summary>
     protected virtual bool Migrate => true;
 
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _services = _database.Services();
+        _services = _database.Services(configure: ConfigureServices);
         if (Migrate)
         {
             await InScopeAsync(sp => sp.GetRequiredService<MigrateDatabase>().ExecuteAsync(), "系统");
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null)
         {

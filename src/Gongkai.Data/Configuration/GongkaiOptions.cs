@@ -20,6 +20,42 @@ public sealed class GongkaiOptions
 
     /// <summary>The IANA time zone of the agencies served; legal dates ("today") are taken in it.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public ReminderOptions Reminders { get; set; } = new();
+
+    public MailOptions Mail { get; set; } = new();
+}
+
+/// <summary>The daily detection of applications due soon or overdue (queues and reminders).</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>Run the daily detection in the web app (turn off where `gongkai cases due --notify` runs from cron).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Local time (the agencies' time zone) of the daily run, HH:mm.</summary>
+    public string DailyAt { get; set; } = "08:30";
+
+    /// <summary>"Due soon" means due within this many working days (today included).</summary>
+    public int DueSoonWorkingDays { get; set; } = 5;
+}
+
+/// <summary>An SMTP server for e-mail notices; without a host, notices stay in the platform only.</summary>
+public sealed class MailOptions
+{
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 25;
+
+    /// <summary>none, starttls (default when offered) or ssl.</summary>
+    public string Security { get; set; } = "auto";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "gongkai@localhost";
+
+    public string FromName { get; set; } = "政府信息公开平台";
 }
 
 public sealed class DatabaseOptions

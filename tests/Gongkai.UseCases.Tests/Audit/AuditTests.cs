@@ -214,6 +214,7 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                     return await sp.GetRequiredService<LinkApplicationToAccount>().ExecuteAsync(app.CaseNumber, code);
                 });
             },
+            [typeof(SendDueReminders)] = () => UseCase<SendDueReminders, ReminderRunResult>(u => u.ExecuteAsync(new DateOnly(2026, 11, 27))),
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());
