@@ -10,6 +10,7 @@ using Gongkai.Data.Cases;
 using Gongkai.UseCases.Calendar;
 using Gongkai.UseCases.Cases;
 using Gongkai.UseCases.Demo;
+using Gongkai.UseCases.Notifications;
 using Gongkai.UseCases.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -215,6 +216,16 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 });
             },
             [typeof(SendDueReminders)] = () => UseCase<SendDueReminders, ReminderRunResult>(u => u.ExecuteAsync(new DateOnly(2026, 11, 27))),
+            [typeof(MarkNotificationsRead)] = async () =>
+            {
+                await QueryAsync(async db =>
+                {
+                    var gkb = await db.Users.Where(x => x.UserName == "gkb").Select(x => x.Id).SingleAsync();
+                    db.Notifications.Add(new Data.Notifications.NotificationRecord { UserId = gkb, Kind = "CaseDueSoon", Key = "audit-scenario", Title = "提醒", Body = "提醒" });
+                    return await db.SaveChangesAsync();
+                });
+                await AsStaff<MarkNotificationsRead, int>("gkb", u => u.ExecuteAsync(null));
+            },
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());
