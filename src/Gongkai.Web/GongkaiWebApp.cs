@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Gongkai.Core.Common;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
@@ -60,7 +61,26 @@ public static class GongkaiWebApp
             services.AddHostedService<DueReminderService>();
         }
         new IdentityBuilder(typeof(GongkaiUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Pages sign in with the Identity cookie; /api/v1 with a personal API token (never the cookie, so no CSRF).
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Gongkai";
+                o.DefaultChallengeScheme = "Gongkai";
+                o.DefaultForbidScheme = "Gongkai";
+            })
+            .AddPolicyScheme("Gongkai", "Gongkai", o => o.ForwardDefaultSelector = c => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiTokenFormat.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenFormat.Scheme, null)
+            .AddIdentityCookies();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((d, _, _) =>
+        {
+            d.Info = new() { Title = "Gongkai 政府信息公开平台接口", Version = "v1", Description = "依申请公开的登记和办理接口。使用个人接口令牌：Authorization: Bearer gk_…（在 后台 → 个人设置 创建）。" };
+            return Task.CompletedTask;
+        }));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -154,6 +174,8 @@ public static class GongkaiWebApp
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync }).AllowAnonymous();
         app.MapRazorPages();
         app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.PublicApi).MapCalendarApi();
+        app.MapGroup("/api/v1").MapApplicationsApi();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
         return app;
     }

@@ -63,6 +63,10 @@ public sealed class RegisterApplication(StaffContext staff, AuditContext audit, 
         staff.EnsureCanSee(input.AgencyId);
         using var _ = audit.Begin(this);
         var received = ApplicationCase.ReceivedOnArrival(input.Channel);
-        return await intake.CreateAsync(input, attachments, idempotencyKey, staff.DisplayName, $"{staff.DisplayName}登记{DecisionCatalog.Name(input.Type)}。", received, ct);
+
+        // A key counts only for the account that sent it: another account's key can never find (and reveal) its case.
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null
+            : "staff:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{staff.UserId ?? staff.UserName}\n{idempotencyKey}")))[..40];
+        return await intake.CreateAsync(input, attachments, key, staff.DisplayName, $"{staff.DisplayName}登记{DecisionCatalog.Name(input.Type)}。", received, ct);
     }
 }

@@ -17,7 +17,13 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             return false;
         }
 
-        var status = domain.Code.EndsWith("concurrent_change", StringComparison.Ordinal) ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        var status = domain.Code switch
+        {
+            _ when domain.Code.EndsWith("concurrent_change", StringComparison.Ordinal) => StatusCodes.Status409Conflict,
+            "not_found" => StatusCodes.Status404NotFound,
+            "forbidden" => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -28,7 +34,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Status = status,
                 Title = domain.Message,
                 Type = "https://gongkai.invalid/errors/" + domain.Code,
-                Extensions = { ["code"] = domain.Code },
+                Extensions = { ["code"] = domain.Code, ["errors"] = (domain as ValidationFailedException)?.Errors },
             },
         });
     }

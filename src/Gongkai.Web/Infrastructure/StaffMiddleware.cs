@@ -16,6 +16,7 @@ namespace Gongkai.Web.Infrastructure;
 public sealed class StaffMiddleware(RequestDelegate next)
 {
     public const string ActingAgencyCookie = "gongkai.agency";
+    public const string AgencyHeader = "X-Gongkai-Agency";
 
     public async Task InvokeAsync(HttpContext context, StaffContext staff, ApplicantContext applicant, AuditContext audit, GongkaiDbContext db)
     {
@@ -35,7 +36,9 @@ public sealed class StaffMiddleware(RequestDelegate next)
                 var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(context.RequestAborted);
                 var memberships = await db.AgencyMemberships.Where(m => m.UserId == userId).Select(m => m.AgencyId).ToListAsync(context.RequestAborted);
                 var tree = await AgencyTree.LoadAsync(db, context.RequestAborted);
-                var chosen = int.TryParse(context.Request.Cookies[ActingAgencyCookie], out var c) && memberships.Contains(c) ? c : (int?)null;
+                // The agency acted for: the switcher's cookie in the back office, the X-Gongkai-Agency header in the API.
+                var requested = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? context.Request.Headers[AgencyHeader].ToString() : context.Request.Cookies[ActingAgencyCookie];
+                var chosen = int.TryParse(requested, out var c) && memberships.Contains(c) ? c : (int?)null;
                 var acting = chosen ?? tree.Ordered.Select(n => (int?)n.Id).FirstOrDefault(id => memberships.Contains(id!.Value));
                 staff.SetStaff(userId, user.UserName ?? userId, user.DisplayName, roles, acting, tree);
                 context.Items[nameof(StaffMemberships)] = new StaffMemberships(memberships.Select(m => tree.Find(m)).OfType<AgencyNode>().ToList());

@@ -226,6 +226,12 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 });
                 await AsStaff<MarkNotificationsRead, int>("gkb", u => u.ExecuteAsync(null));
             },
+            [typeof(CreateApiToken)] = () => AsStaff<CreateApiToken, CreatedApiToken>("jyj-cb", u => u.ExecuteAsync("审计场景", 30)),
+            [typeof(RevokeApiToken)] = async () =>
+            {
+                var token = await AsStaff<CreateApiToken, CreatedApiToken>("jyj-cb", u => u.ExecuteAsync("待吊销", 30));
+                await AsStaff<RevokeApiToken, bool>("jyj-cb", u => u.ExecuteAsync(token.Id));
+            },
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());

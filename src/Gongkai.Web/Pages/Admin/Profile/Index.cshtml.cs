@@ -13,8 +13,14 @@ namespace Gongkai.Web.Pages.Admin.Profile;
 
 /// <summary>个人设置: one's own account, password change, the second factor, and choosing the agency acted for.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(StaffContext staff, GongkaiDbContext db, ChangeOwnPassword changePassword, SetTwoFactor twoFactor, SignInManager<GongkaiUser> signIn) : PageModel
+public sealed class IndexModel(StaffContext staff, GongkaiDbContext db, ChangeOwnPassword changePassword, SetTwoFactor twoFactor, SignInManager<GongkaiUser> signIn,
+    CreateApiToken createToken, RevokeApiToken revokeToken, ListMyApiTokens listTokens) : PageModel
 {
+    public IReadOnlyList<ApiTokenSummary> Tokens { get; private set; } = [];
+
+    /// <summary>A token just created: shown once, never again.</summary>
+    public CreatedApiToken? NewToken { get; private set; }
+
     public string UserName => staff.UserName;
 
     public string DisplayName => staff.DisplayName;
@@ -84,6 +90,34 @@ public sealed class IndexModel(StaffContext staff, GongkaiDbContext db, ChangeOw
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostCreateTokenAsync(string? tokenName, int? validDays, CancellationToken ct)
+    {
+        try
+        {
+            NewToken = await createToken.ExecuteAsync(tokenName ?? string.Empty, validDays ?? 90, ct);
+        }
+        catch (ValidationFailedException ex)
+        {
+            Errors = ex.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (DomainException ex)
+        {
+            Errors = new Dictionary<string, string> { ["Name"] = ex.Message };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(long id, CancellationToken ct)
+    {
+        await revokeToken.ExecuteAsync(id, ct);
+        Message = "接口令牌已吊销。";
+        return RedirectToPage();
+    }
+
     /// <summary>The agency switcher in the header posts here; only an agency of one's own can be chosen.</summary>
     public IActionResult OnPostSwitchAgency(int agencyId, string? returnUrl)
     {
@@ -102,8 +136,11 @@ public sealed class IndexModel(StaffContext staff, GongkaiDbContext db, ChangeOw
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/Admin");
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         TwoFactorEnabled = await db.Users.Where(u => u.Id == staff.UserId).Select(u => u.TwoFactorEnabled).SingleAsync(ct);
+        Tokens = await listTokens.ExecuteAsync(ct);
+    }
 
     private static string FormatKey(string key) => string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
 }
