@@ -65,4 +65,10 @@ public static class Policies
 
     /// <summary>系统管理员 or 政务公开办: those who look over other units' work (audit history, agency list).</summary>
     public const string Supervisor = "Supervisor";
+
+    /// <summary>Those who handle applications (依申请公开): 承办人, 审核人, 工作机构负责人, 政务公开办, 系统管理员 — not 发布员.</summary>
+    public const string CaseHandler = "CaseHandler";
+
+    /// <summary>The roles of <see cref="CaseHandler"/>.</summary>
+    public static IReadOnlyList<string> CaseHandlerRoles { get; } = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator];
 }
