@@ -77,4 +77,10 @@ public static class Policies
 
     /// <summary>A member of the public signed in with an applicant account (我的申请).</summary>
     public const string Applicant = "Applicant";
+
+    /// <summary>Those who handle applications (依申请公开): 承办人, 审核人, 工作机构负责人, 政务公开办, 系统管理员 — not 发布员.</summary>
+    public const string CaseHandler = "CaseHandler";
+
+    /// <summary>The roles of <see cref="CaseHandler"/>.</summary>
+    public static IReadOnlyList<string> CaseHandlerRoles { get; } = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator];
 }

@@ -77,6 +77,22 @@ public abstract class RegisterApplicationTests(DatabaseProvider provider) : Demo
     }
 
     [ProviderFact]
+    public async Task The_receipt_carries_the_query_code_of_intake_for_the_staff_who_see_the_case_only()
+    {
+        var intake = await AsStaff<RegisterApplication, IntakeResult>("jyj-cb", async u => await u.ExecuteAsync(await InputAsync(), [], "receipt-key"));
+        var receipt = await AsStaff<GetReceipt, ApplicationReceipt>("jyj-cb", u => u.ExecuteAsync(intake.Application.Id));
+        Assert.Equal(intake.QueryCode, receipt.QueryCode);
+        Assert.Equal("区教育局依申〔2026〕001号", receipt.CaseNumber);
+        Assert.Equal("包头市昆都仑区教育局", receipt.AgencyName);
+        Assert.Equal(new DateOnly(2026, 12, 18), receipt.Deadline!.Due.Date);
+
+        var other = await Assert.ThrowsAsync<DomainException>(() => AsStaff<GetReceipt, ApplicationReceipt>("zt-cb", u => u.ExecuteAsync(intake.Application.Id)));
+        Assert.Equal(StaffContext.NotFoundCode, other.Code);
+        var publisher = await Assert.ThrowsAsync<DomainException>(() => AsStaff<GetReceipt, ApplicationReceipt>("fabu", u => u.ExecuteAsync(intake.Application.Id)));
+        Assert.Equal(StaffContext.ForbiddenCode, publisher.Code);
+    }
+
+    [ProviderFact]
     public async Task Every_problem_of_an_application_is_reported_at_once_in_chinese()
     {
         var bad = await InputAsync() with { IdNumber = "110105194912310021", Phone = "123", Description = " ", DeliveryMethod = DeliveryMethod.Post, Email = "x@" };

@@ -32,6 +32,9 @@ public sealed class RoleMenuTests(BrowserFixture browser) : IClassFixture<Browse
             await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "操作记录" })).ToHaveCountAsync(supervisor ? 1 : 0);
             await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "账号管理" })).ToHaveCountAsync(admin ? 1 : 0);
             await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "工作日历" })).ToHaveCountAsync(admin ? 1 : 0);
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "答复类型" })).ToHaveCountAsync(supervisor ? 1 : 0);
+            var handlesCases = account.Roles.Any(r => Infrastructure.Policies.CaseHandlerRoles.Contains(r));
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "申请办理" })).ToHaveCountAsync(handlesCases ? 1 : 0);
 
             if (supervisor)
             {

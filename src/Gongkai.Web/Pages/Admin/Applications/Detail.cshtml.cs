@@ -1,0 +1,345 @@
+using System.Globalization;
+using Gongkai.Core.Cases;
+using Gongkai.Core.Common;
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Cases;
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Agencies;
+using Gongkai.UseCases.Cases;
+using Gongkai.UseCases.Platform;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Admin.Applications;
+
+/// <summary>
+/// 申请详情: one application with its deadline, consultations, files and history, and a small form for each step
+/// this user may take now. Each form carries the case version it was shown with (a concurrent change is refused and
+/// explained) and a request key (a double submit applies the step once).
+/// </summary>
+[Authorize(Policy = Policies.CaseHandler)]
+public sealed class DetailModel(
+    GetApplication get,
+    GetApplicationAttachment attachment,
+    RevealApplicantContact reveal,
+    PerformCaseStep perform,
+    CorrectClosedApplication correct,
+    StaffContext staff,
+    GongkaiDbContext db,
+    AgencyClock clock) : PageModel
+{
+    public ApplicationDetail Detail { get; private set; } = null!;
+
+    /// <summary>The applicant's full ID and phone numbers, after an audited reveal.</summary>
+    public ApplicantContact? Contact { get; private set; }
+
+    /// <summary>The step whose form was posted and refused (its fields keep what was typed).</summary>
+    public string? FailedForm { get; private set; }
+
+    public string? FormError { get; private set; }
+
+    public bool Conflict { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The receiving agency and the units below it, for 指派承办单位.</summary>
+    public IReadOnlyList<AgencyNode> AssignChoices { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public DateOnly Today => clock.Today();
+
+    /// <summary>
+    /// The steps offered as forms: those the lifecycle and this user's roles allow, less the ones the case's pauses
+    /// rule out (no payment without a fee notice outstanding, no end of a consultation that is not running).
+    /// </summary>
+    public IReadOnlyList<CaseAction> Actions
+    {
+        get
+        {
+            var running = Detail.Record.Pauses.Where(p => p.Until is null && p.Limit is null).ToList();
+            var fee = running.Any(p => p.Reason == PauseReason.FeeNotice);
+            var consulting = running.Any(p => p.Reason != PauseReason.FeeNotice);
+            return Detail.AllowedActions.Where(a => a switch
+            {
+                CaseAction.EndConsultation => consulting,
+                CaseAction.RecordPayment or CaseAction.LapseFee => fee,
+                CaseAction.SendFeeNotice => !fee,
+                _ => true,
+            }).ToList();
+        }
+    }
+
+    public bool CanReveal => new[] { Roles.Clerk, Roles.Reviewer, Roles.OfficeHead }.Any(staff.IsInRole);
+
+    public bool CanCorrect => Detail.Record.Decision is not null && (staff.IsInRole(Roles.OfficeHead) || staff.IsInRole(Roles.SystemAdministrator));
+
+    /// <summary>Administrators see the annual-report row each decision is counted in.</summary>
+    public bool ShowsReportRows => staff.IsInRole(Roles.SystemAdministrator) || staff.IsInRole(Roles.DisclosureOffice);
+
+    public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A field's value in the form of <paramref name="form"/>: what was typed when that form was refused, else the default.</summary>
+    public string Value(string form, string field, string? fallback = null) =>
+        FailedForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : fallback ?? string.Empty;
+
+    public string? Error(string form, string field) => FailedForm == form && Errors.TryGetValue(field, out var m) ? m : null;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Downloads an attachment (always as a download, under its cleaned file name).</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(long id, long file, CancellationToken ct)
+    {
+        try
+        {
+            var content = await attachment.ExecuteAsync(id, file, ct);
+            Response.Headers.XContentTypeOptions = "nosniff";
+            return File(content.Content, content.ContentType, AttachmentRules.CleanName(content.FileName));
+        }
+        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>Shows the applicant's full ID and phone numbers once; the view is written into the audit history.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            Contact = await reveal.ExecuteAsync(id, ct);
+        }
+        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            FormError = ex.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStepAsync(long id, string? step, int expectedVersion, string? requestKey, CancellationToken ct)
+    {
+        if (!Enum.TryParse<CaseAction>(step, out var action) || !Enum.IsDefined(action))
+        {
+            return BadRequest();
+        }
+
+        FailedForm = action.ToString();
+        var errors = new Dictionary<string, string>();
+        var built = BuildStep(action, errors);
+        if (errors.Count > 0 || built is null)
+        {
+            Errors = errors;
+            FormError = $"未能{CaseLifecycle.Name(action)}：请修改标出的内容。";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        try
+        {
+            var result = await perform.ExecuteAsync(id, expectedVersion, built, string.IsNullOrWhiteSpace(requestKey) ? null : requestKey, ct);
+            Message = result.Repeated
+                ? $"该操作（{CaseLifecycle.Name(action)}）已办理，重复提交未再次办理。"
+                : $"已办理：{CaseLifecycle.Name(action)}。当前状态：{CaseLifecycle.Name(result.State)}。";
+            return Redirect($"/Admin/Applications/{id.ToString(CultureInfo.InvariantCulture)}");
+        }
+        catch (DomainException ex)
+        {
+            return await FailedAsync(id, ex, $"未能{CaseLifecycle.Name(action)}：", ct);
+        }
+    }
+
+    /// <summary>更正办结记录 (工作机构负责人 or 系统管理员, with a reason).</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(long id, int expectedVersion, CancellationToken ct)
+    {
+        FailedForm = "Correct";
+        var f = Request.Form;
+        var errors = new Dictionary<string, string>();
+        var decided = ParseDate(f["Decided"], "Decided", "决定日期", errors, required: true);
+        var served = ParseDate(f["Served"], "Served", "送达日期", errors, required: false);
+        var change = new ClosedCaseCorrection
+        {
+            Reason = f["Reason"].ToString(),
+            Decision = Enum.TryParse<DecisionType>(f["Decision"], out var d) && Enum.IsDefined(d) ? d : null,
+            Decided = decided,
+            DecisionSummary = f["DecisionSummary"].ToString(),
+            HoldingAgency = f["HoldingAgency"].ToString(),
+            Served = served,
+            ServiceMethod = Enum.TryParse<ServiceMethod>(f["ServiceMethod"], out var m) && Enum.IsDefined(m) ? m : null,
+            ServiceEvidence = f.ContainsKey("ServiceEvidence") ? f["ServiceEvidence"].ToString() : null,
+        };
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            FormError = "未能更正办结记录：请修改标出的内容。";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        try
+        {
+            await correct.ExecuteAsync(id, expectedVersion, change, ct);
+            Message = "已更正办结记录，更正内容和理由已记入办理记录。";
+            return Redirect($"/Admin/Applications/{id.ToString(CultureInfo.InvariantCulture)}");
+        }
+        catch (DomainException ex)
+        {
+            return await FailedAsync(id, ex, "未能更正办结记录：", ct);
+        }
+    }
+
+    private async Task<IActionResult> FailedAsync(long id, DomainException ex, string prefix, CancellationToken ct)
+    {
+        if (ex.Code == StaffContext.NotFoundCode)
+        {
+            return NotFound();
+        }
+
+        if (ex is ValidationFailedException v)
+        {
+            Errors = v.Errors;
+        }
+
+        Conflict = ex.Code == CaseHistory.ConcurrentChangeCode;
+        FormError = Conflict ? ex.Message : prefix + ex.Message;
+        Response.StatusCode = Conflict ? StatusCodes.Status409Conflict
+            : ex.Code == StaffContext.ForbiddenCode ? StatusCodes.Status403Forbidden
+            : StatusCodes.Status400BadRequest;
+
+        // The refused step may have left changed entities in this request's context: show the case as stored.
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            Detail = await get.ExecuteAsync(id, ct);
+        }
+        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        {
+            return false;
+        }
+
+        if (Detail.AllowedActions.Contains(CaseAction.Assign))
+        {
+            var tree = await AgencyTree.LoadAsync(db, ct);
+            AssignChoices = tree.Ordered.Where(n => tree.IsInSubtree(n.Id, Detail.Record.AgencyId)).ToList();
+        }
+
+        return true;
+    }
+
+    private CaseStep? BuildStep(CaseAction action, Dictionary<string, string> errors)
+    {
+        var f = Request.Form;
+        string Text(string name) => f[name].ToString();
+        DateOnly Date(string name, string label) => ParseDate(f[name], name, label, errors, required: true) ?? default;
+        DateOnly? Optional(string name, string label) => ParseDate(f[name], name, label, errors, required: false);
+        string? OptionalText(string name) => string.IsNullOrWhiteSpace(f[name]) ? null : f[name].ToString();
+        switch (action)
+        {
+            case CaseAction.ConfirmReceipt:
+                return new ConfirmReceiptStep(Date("Confirmed", "双方确认之日"), OptionalText("Note"));
+            case CaseAction.RequestCorrection:
+                return new RequestCorrectionStep(Date("Sent", "告知日期"), Date("Deadline", "补正期限"), Text("Points"));
+            case CaseAction.ReceiveCorrection:
+                return new ReceiveCorrectionStep(Date("Received", "收到补正材料日期"), OptionalText("Reply"));
+            case CaseAction.LapseCorrection:
+                return new LapseCorrectionStep(Date("On", "处理日期"));
+            case CaseAction.AcceptForProcessing:
+                return new AcceptStep();
+            case CaseAction.Assign:
+                if (!int.TryParse(f["AgencyId"], out var unit))
+                {
+                    errors["AgencyId"] = "请选择承办单位。";
+                }
+
+                return new AssignStep(unit);
+            case CaseAction.StartConsultation:
+                var reason = Enum.TryParse<PauseReason>(f["Reason"], out var r) && r is PauseReason.ThirdPartyConsultation or PauseReason.CoMakerConsultation ? r : (PauseReason?)null;
+                if (reason is null)
+                {
+                    errors["Reason"] = "请选择征求意见的对象：第三方或其他机关。";
+                }
+
+                return new StartConsultationStep(reason ?? default, Text("Party"), Date("LetterSent", "发函日期"), Optional("LetterReceived", "对方收到函件日期"));
+            case CaseAction.EndConsultation:
+                var noReply = f["NoReply"] == "true";
+                var reply = noReply ? null : Optional("Reply", "对方回复日期");
+                if (!noReply && reply is null && !errors.ContainsKey("Reply"))
+                {
+                    errors["Reply"] = "请填写对方回复日期，或选择“对方逾期未答复”。";
+                }
+
+                return new EndConsultationStep(reply, noReply, OptionalText("Opinion"));
+            case CaseAction.SendFeeNotice:
+                return new SendFeeNoticeStep(Date("NoticeReceived", "申请人收到收费通知的日期"), OptionalText("Note"));
+            case CaseAction.RecordPayment:
+                return new RecordPaymentStep(Date("Paid", "缴费日期"));
+            case CaseAction.LapseFee:
+                return new LapseFeeStep(Date("On", "处理日期"));
+            case CaseAction.Extend:
+                if (!int.TryParse(f["WorkingDays"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 20)
+                {
+                    errors["WorkingDays"] = "延长的工作日数应为 1 至 20 之间的整数（条例第三十三条：延长期限最长不得超过 20 个工作日）。";
+                }
+
+                return new ExtendStep(days, Text("Reason"));
+            case CaseAction.SetLongerDeadline:
+                return new LongerDeadlineStep(Date("Due", "答复期限"), Text("Reason"));
+            case CaseAction.Decide:
+                if (!Enum.TryParse<DecisionType>(f["Decision"], out var decision) || !Enum.IsDefined(decision))
+                {
+                    errors["Decision"] = "请选择答复类型。";
+                }
+
+                return new DecideStep(decision, Date("On", "决定日期"), Text("Summary"), OptionalText("HoldingAgency"));
+            case CaseAction.Serve:
+                if (!Enum.TryParse<ServiceMethod>(f["Method"], out var method) || !Enum.IsDefined(method))
+                {
+                    errors["Method"] = "请选择送达方式。";
+                }
+
+                return new ServeStep(Date("On", "送达日期"), method, OptionalText("Evidence"));
+            case CaseAction.Archive:
+                return new ArchiveStep();
+            case CaseAction.Withdraw:
+                return new WithdrawStep(Date("On", "撤回日期"), OptionalText("Note"));
+            default:
+                return null;
+        }
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string> errors, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                errors[field] = $"请填写{label}。";
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = $"{label}格式不正确，请按“年-月-日”填写，如 2026-03-02。";
+        return null;
+    }
+}
