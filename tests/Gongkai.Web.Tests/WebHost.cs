@@ -41,6 +41,7 @@ public sealed partial class WebHost : IAsyncDisposable
         // test sets them (see AbuseProtectionTests).
         config["Gongkai:Abuse:MinimumFormSeconds"] = "0";
         config["Gongkai:Abuse:SignInPerMinute"] = "10000";
+        config["Gongkai:Abuse:PublicFormPerMinute"] = "10000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
