@@ -217,7 +217,17 @@ public sealed partial class ApplicationPortalTests : IAsyncLifetime
         Assert.Contains("提交的内容超过 60 MB，未能接收", html, StringComparison.Ordinal);
         Assert.Contains("name=\"FormKey\"", html, StringComparison.Ordinal); // the form is shown again
         Assert.DoesNotContain("系统出错了", html, StringComparison.Ordinal);
+
+        // Sent in chunks, without a declared length: the form reader's own limit stops it, with the same answer.
+        var page2 = await _host.Client.GetStringAsync("/Shenqing");
+        var fields = new Dictionary<string, string>(Valid()) { ["AgencyId"] = AgencyOption(page2, Agency), ["FormKey"] = FormKeyPattern().Match(page2).Groups[1].Value };
+        using var inner = Multipart(fields, files, page2);
+        using var unsized = new UnsizedContent(inner);
+        var streamed = await _host.Client.PostAsync(new Uri("/Shenqing", UriKind.Relative), unsized);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
+        Assert.Contains("提交的内容超过 60 MB，未能接收", await streamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await QueryAsync(db => db.Applications.CountAsync()));
+        Assert.Equal(0, StoredFileCount());
     }
 
     [Fact]
@@ -438,6 +448,26 @@ public sealed partial class ApplicationPortalTests : IAsyncLifetime
     {
         var root = ((DiskFileStore)_host.App.Services.GetRequiredService<IFileStore>()).Root;
         return Directory.Exists(root) ? Directory.GetFiles(root, "*", SearchOption.AllDirectories).Length : 0;
+    }
+
+    /// <summary>A body sent without a declared length (chunked), as a script might send it.</summary>
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+
+        public UnsizedContent(HttpContent inner)
+        {
+            _inner = inner;
+            Headers.ContentType = inner.Headers.ContentType;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => _inner.CopyToAsync(stream, context);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     [GeneratedRegex("<input[^>]* id=\"([^\"]+)\"")]

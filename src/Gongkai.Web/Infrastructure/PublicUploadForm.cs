@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Gongkai.UseCases.Cases;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gongkai.Web.Infrastructure;
 
@@ -36,6 +37,12 @@ public static class PublicUploadForm
         if (http.Request.ContentLength > MaxRequestBytes)
         {
             return new PublicFormRead(null, TooLargeMessage, StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (http.Request.ContentLength is null && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // Sent in chunks (not what browsers do): the server's limit is the page's limit.
+            size.MaxRequestBodySize = MaxRequestBytes;
         }
 
         IFormCollection form;

@@ -57,8 +57,10 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
+        // No handler parameters: binding one would make MVC read the form before the size check (PublicUploadForm).
+        var ct = HttpContext.RequestAborted;
         var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
         if (read.Form is not { } form)
         {
@@ -93,8 +95,9 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostCorrectAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCorrectAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
         if (read.Form is not { } form)
         {

@@ -61,8 +61,10 @@ public sealed class ShenqingModel(GongkaiDbContext db, HumanCheck human, IAntifo
         Agencies = await AgenciesAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
+        // No handler parameters: binding one would make MVC read the form before the size check (PublicUploadForm).
+        var ct = HttpContext.RequestAborted;
         var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
         if (read.Form is not { } form)
         {
