@@ -315,6 +315,34 @@ public sealed partial class ApplicationPortalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_status_page_shows_the_decision_its_legal_basis_the_holding_agency_the_service_and_every_visible_step()
+    {
+        var (number, code) = Receipt(await (await ApplyAsync(_host.Client, Valid())).Content.ReadAsStringAsync());
+        var today = new DateOnly(2026, 11, 27);
+        await AsOperatorAsync(async (db, perform) =>
+        {
+            var app = await db.Applications.AsNoTracking().SingleAsync(a => a.CaseNumber == number);
+            var step = await perform.ExecuteAsync(app.Id, app.Version, new ConfirmReceiptStep(today));
+            step = await perform.ExecuteAsync(app.Id, step.Version, new AcceptStep());
+            var processing = await TrackAsync(_host.Client, number, code);
+            Assert.Contains("data-testid=\"due-date\">2026年12月25日<", await processing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            step = await perform.ExecuteAsync(app.Id, step.Version, new DecideStep(DecisionType.NotHeld, today, "经检索，本机关未制作该名单。", "包头市教育局"));
+            await perform.ExecuteAsync(app.Id, step.Version, new ServeStep(today, Data.Cases.ServiceMethod.Electronic, "电子邮件已发送"));
+        });
+
+        var html = await (await TrackAsync(_host.Client, number, code)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"case-state\">已送达<", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"decision\">无法提供（本机关不掌握相关政府信息）<", html, StringComparison.Ordinal);
+        Assert.Contains("第三十六条第四项、第五项", html, StringComparison.Ordinal);
+        Assert.Contains("<dd>包头市教育局</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("经检索，本机关未制作该名单。", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"received\">2026年11月27日<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"due-date\"", html, StringComparison.Ordinal);
+        Assert.Contains("确认收到申请，收到申请之日为 2026-11-27", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("测试办理人", html, StringComparison.Ordinal); // staff names are not shown to the applicant
+    }
+
+    [Fact]
     public async Task A_correction_with_a_wrong_code_in_its_hidden_field_is_not_found_and_counts_as_a_failed_guess()
     {
         var (number, _) = Receipt(await (await ApplyAsync(_host.Client, Valid())).Content.ReadAsStringAsync());
