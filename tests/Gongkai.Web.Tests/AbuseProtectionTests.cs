@@ -11,6 +11,7 @@ public sealed class AbuseProtectionTests : IAsyncLifetime
         ["Gongkai:Abuse:MinimumFormSeconds"] = "2",
         ["Gongkai:Abuse:SignInPerMinute"] = "40",
         ["Gongkai:Abuse:PublicApiPerMinute"] = "5",
+        ["Gongkai:Abuse:PublicFormPerMinute"] = "6",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -74,6 +75,20 @@ public sealed class AbuseProtectionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_public_application_and_tracking_pages_share_a_limit_per_address_answered_in_chinese()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync(new Uri("/Shenqing", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync(new Uri("/Chaxun", UriKind.Relative))).StatusCode);
+        }
+
+        var last = await _host.Client.GetAsync(new Uri("/Chaxun", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Contains("请求过于频繁", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

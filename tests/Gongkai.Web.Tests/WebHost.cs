@@ -42,6 +42,7 @@ public sealed partial class WebHost : IAsyncDisposable
         config["Gongkai:Abuse:MinimumFormSeconds"] = "0";
         config["Gongkai:Abuse:SignInPerMinute"] = "10000";
         config["Gongkai:Reminders:Enabled"] = "false";
+        config["Gongkai:Abuse:PublicFormPerMinute"] = "10000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;

@@ -14,6 +14,9 @@ public sealed class AbuseOptions
     /// <summary>Sign-in page requests per client address per minute.</summary>
     public int SignInPerMinute { get; set; } = 30;
 
+    /// <summary>Requests to the public application and tracking pages (申请公开、申请查询) per client address per minute.</summary>
+    public int PublicFormPerMinute { get; set; } = 30;
+
     /// <summary>Public API requests per client address per minute.</summary>
     public int PublicApiPerMinute { get; set; } = 120;
 
@@ -29,6 +32,7 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string PublicApi = "public-api";
+    public const string PublicForm = "public-form";
 
     public static IServiceCollection AddGongkaiRateLimits(this IServiceCollection services)
     {
@@ -36,6 +40,7 @@ public static class RateLimits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignIn, c => PerClient(c, c.RequestServices.GetRequiredService<IOptions<AbuseOptions>>().Value.SignInPerMinute));
+            o.AddPolicy(PublicForm, c => PerClient(c, c.RequestServices.GetRequiredService<IOptions<AbuseOptions>>().Value.PublicFormPerMinute));
             o.AddPolicy(PublicApi, c => PerClient(c, c.RequestServices.GetRequiredService<IOptions<AbuseOptions>>().Value.PublicApiPerMinute));
             o.OnRejected = (context, _) =>
             {
