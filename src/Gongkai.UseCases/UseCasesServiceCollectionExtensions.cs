@@ -18,6 +18,7 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<StaffContext>();
         services.AddScoped<Cases.ApplicationIntake>();
         services.AddScoped<Cases.CaseHistory>();
+        services.AddScoped<Demo.DemoCases>();
         services.AddGongkaiIdentityCore();
         foreach (var type in typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t)))
