@@ -20,6 +20,7 @@ public static class UseCasesServiceCollectionExtensions
         services.TryAddSingleton<Notifications.IMailSender, Notifications.SmtpMailSender>();
         services.AddScoped<Cases.ApplicationIntake>();
         services.AddScoped<Cases.CaseHistory>();
+        services.AddScoped<Demo.DemoCases>();
         services.AddGongkaiIdentityCore();
         foreach (var type in typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t)))

@@ -16,10 +16,11 @@ public enum DemoLoadOutcome
 
 /// <summary>
 /// 载入演示数据 (`gongkai demo load`, or at start-up when Gongkai:Demo:Enabled is true) into an empty database only.
-/// A database that holds real records is refused: demo data never mixes with real records.
+/// A database that holds real records is refused: demo data never mixes with real records. The demo applications
+/// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed.
 /// </summary>
 [AuditAction("载入演示数据")]
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock)
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
@@ -74,6 +75,9 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
         {
             await accounts.ExecuteAsync(new AccountInput(account.UserName, account.DisplayName, account.Roles, [.. account.Agencies.Select(a => ids[a])]), DemoAccounts.Password, ct);
         }
+
+        await db.SaveChangesAsync(ct);
+        await cases.LoadAsync(staff.DisplayName, ct);
 
         db.SystemSettings.Add(new SystemSettingRecord
         {
