@@ -94,6 +94,19 @@ public sealed class ApplicantAccountTests : IAsyncLifetime
         Assert.Contains(earlier.Number, list, StringComparison.Ordinal);
         Assert.Contains($"已将申请 {earlier.Number} 加入我的申请", list, StringComparison.Ordinal);
         Assert.DoesNotContain(someoneElses.Number, list, StringComparison.Ordinal);
+
+        // 办理情况 opens the tracking page for one's own application without typing the query code.
+        using var track = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["caseNumber"] = mine.Number,
+            ["queryCode"] = mine.Code,
+            ["__RequestVerificationToken"] = WebHost.Antiforgery(list),
+            ["__formStarted"] = WebHost.FormStarted(list),
+        });
+        var status = await client.PostAsync(new Uri("/Chaxun", UriKind.Relative), track);
+        var statusHtml = await status.Content.ReadAsStringAsync();
+        Assert.True(status.StatusCode == HttpStatusCode.OK, statusHtml);
+        Assert.Contains("2026 年义务教育招生划片方案", statusHtml, StringComparison.Ordinal);
     }
 
     [Fact]

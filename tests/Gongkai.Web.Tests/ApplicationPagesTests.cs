@@ -16,7 +16,7 @@ public sealed partial class ApplicationPagesTests : IAsyncLifetime
 
     private WebHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true);
+    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true, settings: WebHost.DemoWithoutApplications);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -21,7 +21,7 @@ public sealed partial class ApplicationPortalTests : IAsyncLifetime
     private const string Agency = "包头市昆都仑区教育局";
     private WebHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true);
+    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true, settings: WebHost.DemoWithoutApplications);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -64,6 +64,9 @@ public sealed partial class WebHost : IAsyncDisposable
 
     public static string DemoPassword => DemoAccounts.Password;
 
+    /// <summary>The demo agencies and accounts with empty application queues, for tests that count what they create.</summary>
+    public static IReadOnlyDictionary<string, string?> DemoWithoutApplications { get; } = new Dictionary<string, string?> { ["Gongkai:Demo:Applications"] = "false" };
+
     /// <summary>A new client (own cookies) signed in as <paramref name="userName"/> through the real sign-in form.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {

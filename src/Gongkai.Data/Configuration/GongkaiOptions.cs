@@ -71,4 +71,7 @@ public sealed class DemoOptions
 {
     /// <summary>Load the demo data into an empty database at start-up. Never loads into a database holding real records.</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>Also load the demo applications (on by default; off gives the demo agencies and accounts with empty queues).</summary>
+    public bool Applications { get; set; } = true;
 }

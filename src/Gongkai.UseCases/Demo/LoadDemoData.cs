@@ -20,7 +20,7 @@ public enum DemoLoadOutcome
 /// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed.
 /// </summary>
 [AuditAction("载入演示数据")]
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases)
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
@@ -77,7 +77,10 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
         }
 
         await db.SaveChangesAsync(ct);
-        await cases.LoadAsync(staff.DisplayName, ct);
+        if (options.Value.Demo.Applications)
+        {
+            await cases.LoadAsync(staff.DisplayName, ct);
+        }
 
         db.SystemSettings.Add(new SystemSettingRecord
         {
