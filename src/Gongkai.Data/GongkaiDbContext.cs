@@ -163,6 +163,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.HasIndex(x => x.IdNumberIndex);
             e.HasIndex(x => new { x.AgencyId, x.State });
             e.HasIndex(x => new { x.State, x.DueDate });
+            e.HasIndex(x => new { x.Decision, x.DueDate });
             e.HasIndex(x => new { x.AssignedAgencyId, x.State });
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AssignedAgencyId).OnDelete(DeleteBehavior.Restrict);

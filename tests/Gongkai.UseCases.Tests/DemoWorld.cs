@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Gongkai.Data.Configuration;
 using Gongkai.UseCases.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,18 @@ namespace Gongkai.UseCases.Tests;
 /// <summary>A migrated database with the demo agencies and accounts loaded, for tests of scopes and roles.</summary>
 public abstract class DemoWorld(DatabaseProvider provider) : ProviderTestBase(provider)
 {
+    /// <summary>
+    /// Whether the demo applications are loaded too. Off by default: most tests make their own cases, and loading the
+    /// demo's (each through the real steps) would cost every test a second.
+    /// </summary>
+    protected virtual bool DemoApplications => false;
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.PostConfigure<Data.Configuration.GongkaiOptions>(o => o.Demo.Applications = DemoApplications);
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

@@ -138,15 +138,14 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
     }
 
     /// <summary>
-    /// A changed calendar moves deadlines: every case not yet served whose clock touches the year gets its due date
+    /// A changed calendar moves deadlines: every case not yet served gets its due date
     /// recomputed, and a change is written into the case history (visible to the applicant) with the old and new date.
     /// </summary>
     private async Task RecomputeOpenCasesAsync(int year, CalendarImportResult result, DateTimeOffset now, CancellationToken ct)
     {
         var calendar = await calendars.GetAsync(db, ct);
-        var from = new DateOnly(year - 1, 1, 1);
         var cases = await db.Applications.Include(a => a.Pauses)
-            .Where(a => a.Received != null && a.Served == null && a.Received >= from)
+            .Where(a => a.Received != null && a.Served == null)
             .ToListAsync(ct);
         var verb = result.Outcome == CalendarImportOutcome.Loaded ? "导入" : "重新导入";
         foreach (var c in cases)

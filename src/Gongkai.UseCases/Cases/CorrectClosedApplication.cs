@@ -94,28 +94,43 @@ public sealed class CorrectClosedApplication(StaffContext staff, AuditContext au
             changes.Add($"送达日期由 {r.Served:yyyy-MM-dd} 改为 {served:yyyy-MM-dd}");
         }
 
-        if (change.ServiceMethod is { } m && m != r.ServiceMethod)
+        var method = change.ServiceMethod ?? r.ServiceMethod;
+        if (method != r.ServiceMethod)
         {
-            changes.Add($"送达方式由“{(r.ServiceMethod is { } old ? ServiceNames.Of(old) : "未登记")}”改为“{ServiceNames.Of(m)}”");
-            r.ServiceMethod = m;
+            changes.Add($"送达方式由“{(r.ServiceMethod is { } old ? ServiceNames.Of(old) : "未登记")}”改为“{ServiceNames.Of(method!.Value)}”");
         }
 
-        if (change.ServiceEvidence is { } ev && ev.Trim() != (r.ServiceEvidence ?? string.Empty))
+        var evidence = change.ServiceEvidence is null ? r.ServiceEvidence : NullIfBlank(change.ServiceEvidence);
+        if (evidence is { Length: > 500 })
+        {
+            throw new ValidationFailedException(new Dictionary<string, string> { [nameof(change.ServiceEvidence)] = "送达凭证不能超过 500 个字。" });
+        }
+
+        if (evidence != r.ServiceEvidence)
         {
             changes.Add("送达凭证已更正");
-            r.ServiceEvidence = ev.Trim().Length > 500 ? ev.Trim()[..500] : ev.Trim();
         }
 
-        if (change.DecisionSummary is { } sum && sum.Trim() != (r.DecisionSummary ?? string.Empty))
+        var summary = change.DecisionSummary is null ? r.DecisionSummary : NullIfBlank(change.DecisionSummary);
+        if (summary is { Length: > PerformCaseStep.MaxTextLength })
+        {
+            throw new ValidationFailedException(new Dictionary<string, string> { [nameof(change.DecisionSummary)] = $"答复内容摘要不能超过 {PerformCaseStep.MaxTextLength} 个字。" });
+        }
+
+        if (summary != r.DecisionSummary)
         {
             changes.Add("答复内容摘要已更正");
-            r.DecisionSummary = sum.Trim().Length > PerformCaseStep.MaxTextLength ? sum.Trim()[..PerformCaseStep.MaxTextLength] : sum.Trim();
         }
 
         var holder = change.HoldingAgency is null ? r.HoldingAgency : string.IsNullOrWhiteSpace(change.HoldingAgency) ? null : change.HoldingAgency.Trim();
         if (holder is not null && decision != DecisionType.NotHeld)
         {
             throw new DomainException(CaseLifecycle.InvalidTransitionCode, "只有“本机关不掌握”的答复可以告知掌握该信息的机关。");
+        }
+
+        if (holder is { Length: > 200 })
+        {
+            throw new ValidationFailedException(new Dictionary<string, string> { [nameof(change.HoldingAgency)] = "掌握该信息的机关不能超过 200 个字。" });
         }
 
         if (holder != r.HoldingAgency)
@@ -128,8 +143,14 @@ public sealed class CorrectClosedApplication(StaffContext staff, AuditContext au
             throw new DomainException(ValidationFailedException.ErrorCode, "没有需要更正的内容。");
         }
 
+        // Everything is checked: only now is the record changed.
+        r.ServiceMethod = method;
+        r.ServiceEvidence = evidence;
+        r.DecisionSummary = summary;
         var snapshot = r.Snapshot() with { Decision = decision, Decided = decided, Served = served, HoldingAgency = holder };
         var corrected = new LoadedCase(r, ApplicationCase.Restore(snapshot), loaded.Calendar);
         return await history.CommitAsync(corrected, CaseEvents.RecordCorrected, staff.DisplayName, null, $"更正办结记录：{string.Join("；", changes)}。理由：{reason}", visibleToApplicant: false, null, ct);
     }
+
+    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -51,7 +51,10 @@ public sealed class GetApplication(GongkaiDbContext db, StaffContext staff, Case
             .Select(p => new ConsultationView(p.Reason, p.Party, p.From, p.LetterReceived, AnswerClock.ConsultationReplyDue(loaded.Calendar, p.LetterReceived ?? p.From).Date, p.Until, p.Limit))
             .ToList();
         var deadline = loaded.Deadline;
-        var allowed = CaseLifecycle.Allowed(r.State).Where(a => PerformCaseStep.RolesFor(a).Any(staff.IsInRole) || staff.IsUnrestricted).ToList();
+        var allowed = CaseLifecycle.Allowed(r.State)
+            .Where(a => PerformCaseStep.RolesFor(a).Any(staff.IsInRole) || staff.IsUnrestricted)
+            .Where(a => Applies(a, r))
+            .ToList();
         var id0 = protector.Unprotect(r.IdNumberProtected)!;
         return new ApplicationDetail(
             r,
@@ -67,6 +70,23 @@ public sealed class GetApplication(GongkaiDbContext db, StaffContext staff, Case
             allowed,
             loaded.Case.ServedOnTime(loaded.Calendar),
             r.Decision is null && deadline is { IsPaused: false } d && d.Due.Date < clock.Today());
+    }
+
+    /// <summary>Whether a step the transition table allows also fits the case's facts (a running pause, a used extension…).</summary>
+    public static bool Applies(CaseAction action, ApplicationRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var open = r.Pauses.OrderBy(p => p.Sequence).LastOrDefault(p => p.Until is null && p.Limit is null);
+        return action switch
+        {
+            CaseAction.EndConsultation => open is { Reason: not PauseReason.FeeNotice },
+            CaseAction.RecordPayment or CaseAction.LapseFee => open is { Reason: PauseReason.FeeNotice },
+            CaseAction.StartConsultation or CaseAction.SendFeeNotice or CaseAction.Decide => open is null,
+            CaseAction.Extend => r.ExtensionWorkingDays == 0,
+            CaseAction.SetLongerDeadline => r.LongerDue is null,
+            CaseAction.RequestCorrection => r.CorrectionRequested is null,
+            _ => true,
+        };
     }
 }
 

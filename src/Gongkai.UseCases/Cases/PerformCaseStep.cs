@@ -273,7 +273,8 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
             case ExtendStep s:
                 var reason = Text(s.Reason, "延期理由", 1000, required: true)!;
                 c.Extend(s.WorkingDays, staff.DisplayName, reason);
-                return (today, $"经工作机构负责人{staff.DisplayName}同意，答复期限延长 {s.WorkingDays} 个工作日（条例第三十三条），理由：{reason}", true);
+                var approverRole = staff.IsInRole(Roles.OfficeHead) || staff.IsUnrestricted ? "工作机构负责人" : Roles.ChineseName(Roles.DisclosureOffice);
+                return (today, $"经{approverRole}{staff.DisplayName}同意，答复期限延长 {s.WorkingDays} 个工作日（条例第三十三条），理由：{reason}", true);
             case LongerDeadlineStep s:
                 var why = Text(s.Reason, "理由", 1000, required: true)!;
                 c.SetLongerDeadline(s.Due, why, cal);

@@ -16,13 +16,17 @@ public abstract class DueRemindersTests(DatabaseProvider provider) : DemoWorld(p
     private readonly int _smtpPort = FreePort();
     private SimpleSmtpServer? _smtp;
 
-    protected override void ConfigureServices(IServiceCollection services) => services.PostConfigure<GongkaiOptions>(o =>
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        o.Mail.SmtpHost = "127.0.0.1";
-        o.Mail.SmtpPort = _smtpPort;
-        o.Mail.Security = "none";
-        o.Mail.From = "gongkai@kundulun.example";
-    });
+        base.ConfigureServices(services);
+        services.PostConfigure<GongkaiOptions>(o =>
+        {
+            o.Mail.SmtpHost = "127.0.0.1";
+            o.Mail.SmtpPort = _smtpPort;
+            o.Mail.Security = "none";
+            o.Mail.From = "gongkai@kundulun.example";
+        });
+    }
 
     public override async Task InitializeAsync()
     {

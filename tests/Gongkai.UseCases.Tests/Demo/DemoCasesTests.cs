@@ -11,6 +11,8 @@ namespace Gongkai.UseCases.Tests.Demo;
 /// <summary>The demo applications fill every work queue around today, with consistent histories and due dates.</summary>
 public abstract class DemoCasesTests(DatabaseProvider provider) : DemoWorld(provider)
 {
+    protected override bool DemoApplications => true;
+
     [ProviderFact]
     public async Task The_demo_fills_every_queue_around_today()
     {

@@ -798,6 +798,8 @@ namespace Gongkai.Data.Postgres.Migrations
 
                     b.HasIndex("AssignedAgencyId", "State");
 
+                    b.HasIndex("Decision", "DueDate");
+
                     b.HasIndex("State", "DueDate");
 
                     b.ToTable("applications", (string)null);

@@ -779,6 +779,8 @@ namespace Gongkai.Data.Sqlite.Migrations
 
                     b.HasIndex("AssignedAgencyId", "State");
 
+                    b.HasIndex("Decision", "DueDate");
+
                     b.HasIndex("State", "DueDate");
 
                     b.ToTable("applications", (string)null);
