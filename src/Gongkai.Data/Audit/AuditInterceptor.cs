@@ -21,7 +21,21 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey),
     };
+
+    /// <summary>
+    /// Tables whose rows are not audited, each for a reason: the histories themselves (audit, calendar changes, case
+    /// history), and Identity's own bookkeeping (tokens, logins, claims) whose effects are audited on the account.
+    /// </summary>
+    public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
+    {
+        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord),
+        typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+    };
+
+    /// <summary>The entity types whose changes are written into the audit history, with their Chinese names.</summary>
+    public static IReadOnlyDictionary<Type, string> AuditedEntities => EntityNames;
 
     private static readonly Dictionary<Type, string> EntityNames = new()
     {
@@ -36,6 +50,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Cases.ApplicationRecord)] = "申请",
         [typeof(Cases.ApplicationPauseRecord)] = "申请期限暂停",
         [typeof(Cases.CaseNumberSequenceRecord)] = "受理编号序列",
+        [typeof(Cases.ApplicationAttachmentRecord)] = "申请附件",
+        [typeof(Notifications.NotificationRecord)] = "提醒",
+        [typeof(ApiTokenRecord)] = "接口令牌",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -36,6 +36,14 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
     }
 
     [ProviderFact]
+    public async Task Every_table_is_audited_or_named_as_not_audited_with_a_reason()
+    {
+        var types = await QueryAsync(db => Task.FromResult(db.Model.GetEntityTypes().Select(t => t.ClrType).Distinct().ToList()));
+        var unaccounted = types.Where(t => !AuditInterceptor.AuditedEntities.ContainsKey(t) && !AuditInterceptor.NotAudited.Contains(t)).Select(t => t.Name).ToList();
+        Assert.True(unaccounted.Count == 0, "Entity types neither audited nor listed in AuditInterceptor.NotAudited: " + string.Join(", ", unaccounted));
+    }
+
+    [ProviderFact]
     public async Task Every_mutating_use_case_writes_audit_history_under_its_own_name()
     {
         var scenarios = Scenarios();

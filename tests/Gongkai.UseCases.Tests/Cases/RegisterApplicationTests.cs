@@ -48,7 +48,6 @@ public abstract class RegisterApplicationTests(DatabaseProvider provider) : Demo
     public async Task An_application_handed_in_is_received_that_day_numbered_and_its_deadline_explained()
     {
         var serial = await NextSerialAsync();
-        Assert.True(serial > 1, "the demo registers applications at 区教育局");
         var record = await AsStaff<RegisterApplication, ApplicationRecord>("jyj-cb", async u => await u.ExecuteAsync(await InputAsync()));
         Assert.Equal($"区教育局依申〔2026〕{serial:D3}号", record.CaseNumber);
         Assert.Equal(CaseState.UnderReview, record.State);
