@@ -29,6 +29,7 @@ public sealed class NotificationPageTests : IAsyncLifetime
         var page = await client.GetStringAsync("/Admin/Notifications");
         Assert.Contains("【未读】申请 测试〔2026〕001号 已超过答复期限", page, StringComparison.Ordinal);
         Assert.DoesNotContain("别人的提醒", page, StringComparison.Ordinal);
+        Assert.Contains("我的提醒（1 条未读）", page, StringComparison.Ordinal);
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebHost.Antiforgery(page) });
         var posted = await client.PostAsync(new Uri("/Admin/Notifications?handler=Read", UriKind.Relative), form);
