@@ -157,6 +157,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.CorrectionReply).HasMaxLength(4000);
             e.Property(x => x.DecisionSummary).HasMaxLength(4000);
             e.Property(x => x.ServiceMethod).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.FeeMethod).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.ServiceEvidence).HasMaxLength(500);
             e.Property(x => x.LongerDueReason).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();

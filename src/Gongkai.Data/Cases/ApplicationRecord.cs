@@ -160,6 +160,21 @@ public sealed class ApplicationRecord
 
     public DateOnly? FeePaymentDeadline { get; set; }
 
+    /// <summary>信息处理费: the one method used for this application (国办函〔2020〕109号), when a fee notice was sent.</summary>
+    public Core.Fees.FeeMethod? FeeMethod { get; set; }
+
+    /// <summary>按量计收: the pages charged.</summary>
+    public int? FeePages { get; set; }
+
+    /// <summary>按件计收: this application's place among the applicant's applications received in the natural month.</summary>
+    public int? FeeNthInMonth { get; set; }
+
+    /// <summary>The amount in whole yuan stated on the fee notice.</summary>
+    public long? FeeYuan { get; set; }
+
+    /// <summary>The day the fee was paid (the amount counts as collected in that year, annual report section 六).</summary>
+    public DateOnly? FeePaid { get; set; }
+
     public DecisionType? Decision { get; set; }
 
     public DateOnly? Decided { get; set; }

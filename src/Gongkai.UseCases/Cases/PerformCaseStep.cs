@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Gongkai.Core.Cases;
 using Gongkai.Core.Common;
+using Gongkai.Core.Fees;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Audit;
@@ -81,7 +82,12 @@ public sealed record EndConsultationStep(DateOnly? Reply, bool NoReply = false, 
     public override CaseAction Action => CaseAction.EndConsultation;
 }
 
-public sealed record SendFeeNoticeStep(DateOnly NoticeReceived, string? Note = null) : CaseStep
+/// <summary>
+/// 收费通知 (条例第四十二条; 国办函〔2020〕109号): one method per application — 按件计收 counts the applicant's applications
+/// received in the natural month (same ID number = same applicant), 按量计收 the pages — and the day the applicant
+/// received the notice (the payment period and the pause of the answer clock start from it).
+/// </summary>
+public sealed record SendFeeNoticeStep(DateOnly NoticeReceived, FeeMethod Method, int? Pages = null, string? Note = null) : CaseStep
 {
     public override CaseAction Action => CaseAction.SendFeeNotice;
 }
@@ -260,11 +266,20 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                 return (reply, $"收到{open.Party}的意见（{reply:yyyy-MM-dd}）。{Sentence(opinion)}", true);
             case SendFeeNoticeStep s:
                 NotAfterToday(s.NoticeReceived, today, "申请人收到收费通知的日期");
+                if (r.FeeMethod is not null)
+                {
+                    throw Invalid("每件申请只能采用一种计收方式，并只发出一次收费通知（国办函〔2020〕109号）。");
+                }
+
+                var (yuan, basisText) = await FeeAsync(r, s, ct);
                 c.SendFeeNotice(s.NoticeReceived, cal);
-                return (s.NoticeReceived, $"申请人于 {s.NoticeReceived:yyyy-MM-dd} 收到收费通知，应于 {c.FeePaymentDeadline:yyyy-MM-dd} 前缴纳信息处理费；缴费前答复期限暂停计算。{Sentence(Text(s.Note, "说明", 500, required: false))}", true);
+                r.FeeMethod = s.Method;
+                r.FeeYuan = yuan;
+                return (s.NoticeReceived, $"{basisText}，应缴信息处理费 {yuan} 元。申请人于 {s.NoticeReceived:yyyy-MM-dd} 收到收费通知，应于 {c.FeePaymentDeadline:yyyy-MM-dd} 前缴纳；缴费前答复期限暂停计算。{Sentence(Text(s.Note, "说明", 500, required: false))}", true);
             case RecordPaymentStep s:
                 NotAfterToday(s.Paid, today, "缴费日期");
                 c.RecordPayment(s.Paid);
+                r.FeePaid = s.Paid;
                 return (s.Paid, $"申请人已于 {s.Paid:yyyy-MM-dd} 缴纳信息处理费，答复期限恢复计算。", true);
             case LapseFeeStep s:
                 NotAfterToday(s.On, today, "处理日期");
@@ -309,6 +324,48 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                 return (s.On, $"申请人撤回申请（{s.On:yyyy-MM-dd}），终止办理。", true);
             default:
                 throw new ArgumentOutOfRangeException(nameof(step));
+        }
+    }
+
+    /// <summary>The fee of this application by its method; a notice for no fee is refused (nothing to charge).</summary>
+    private async Task<(long Yuan, string Basis)> FeeAsync(ApplicationRecord r, SendFeeNoticeStep s, CancellationToken ct)
+    {
+        switch (s.Method)
+        {
+            case FeeMethod.PerItem:
+                var received = r.Received ?? r.Arrived;
+                var monthStart = new DateOnly(received.Year, received.Month, 1);
+                var monthEnd = monthStart.AddMonths(1);
+                var nth = await db.Applications.AsNoTracking().CountAsync(
+                    a => a.IdNumberIndex == r.IdNumberIndex && a.Type == CaseType.InformationDisclosure && a.Received != null && a.Received >= monthStart && a.Received < monthEnd
+                         && (a.Received < received || (a.Received == received && a.Id <= r.Id)),
+                    ct);
+                var perItem = InformationFee.PerItem(Math.Max(nth, 1));
+                if (perItem == 0)
+                {
+                    throw Invalid($"按件计收：该申请是申请人 {received:yyyy年M月} 的第 {nth} 件申请，未超过每月 {FeeSchedule.National.FreeApplicationsPerMonth} 件，不收费。");
+                }
+
+                r.FeeNthInMonth = nth;
+                r.FeePages = null;
+                return (perItem, $"按件计收：申请人（以证件号码识别）{received:yyyy年M月} 第 {nth} 件申请");
+            case FeeMethod.PerPage:
+                if (s.Pages is not { } pages || pages < 1 || pages > 1_000_000)
+                {
+                    throw new DomainException(ValidationFailedException.ErrorCode, "按量计收请填写页数（1 以上的整数）。");
+                }
+
+                var perPage = InformationFee.PerPage(pages);
+                if (perPage == 0)
+                {
+                    throw Invalid($"按量计收：{pages} 页未超过 {FeeSchedule.National.PageBands[0].UpToPages} 页，不收费。");
+                }
+
+                r.FeePages = pages;
+                r.FeeNthInMonth = null;
+                return (perPage, $"按量计收：{pages} 页（超额累进）");
+            default:
+                throw new DomainException(ValidationFailedException.ErrorCode, "请选择计收方式。");
         }
     }
 

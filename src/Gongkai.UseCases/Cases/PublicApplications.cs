@@ -62,7 +62,9 @@ public sealed record TrackedApplication(
     IReadOnlyList<TrackedStep> Steps,
     IReadOnlyList<string> AttachmentNames,
     string? AgencyPhone,
-    string? AgencyAddress)
+    string? AgencyAddress,
+    long? FeeYuan = null,
+    DateOnly? FeePaid = null)
 {
     /// <summary>The applicant is asked to correct the application now (on the tracking page).</summary>
     public bool AwaitsCorrection => State == CaseState.AwaitingCorrection;
@@ -90,7 +92,7 @@ public sealed class TrackApplication(GongkaiDbContext db, PersonalDataProtector 
             record.CaseNumber, record.Type, agency.Name, record.ApplicantName, record.Description, record.Channel, record.Arrived, record.State,
             record.Received, domain.Deadline(calendar), record.CorrectionDeadline, record.CorrectionPoints, record.CorrectionReply, record.FeePaymentDeadline,
             record.Decision is { } d ? DecisionCatalog.Of(d) : null, record.Decided, record.DecisionSummary, record.HoldingAgency, record.Served, record.ServiceMethod,
-            steps, files, agency.OfficePhone, agency.OfficeAddress);
+            steps, files, agency.OfficePhone, agency.OfficeAddress, record.FeeYuan, record.FeePaid);
     }
 
     /// <summary>Finds a case by number and query code, comparing the code in constant time; anything else is "not found".</summary>

@@ -85,7 +85,7 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
             await StepAsync(plan, "gkb", new AssignStep(_agencies["包头市昆都仑区住房和城乡建设局"]), ct);
             var copies = await RegisterAsync("gkb", District, Channel.InPerson, Back(19), "区政府2021年至2025年发布的全部规范性文件纸质文本（复制件）。", ct);
             await StepAsync(copies, "gkb", new AcceptStep(), ct);
-            await StepAsync(copies, "gkb", new SendFeeNoticeStep(Back(10), "复制文件共 420 页，按件计收信息处理费。"), ct);
+            await StepAsync(copies, "gkb", new SendFeeNoticeStep(Back(10), Core.Fees.FeeMethod.PerPage, 420, "复制文件共 420 页，按量计收。"), ct);
             await StepAsync(copies, "gkb", new RecordPaymentStep(Back(6)), ct);
 
             // 已超期.

@@ -35,7 +35,7 @@ public abstract class CaseIntegrityTests(DatabaseProvider provider) : CaseWorld(
         [CaseAction.Assign] = new AssignStep(agencyId),
         [CaseAction.StartConsultation] = new StartConsultationStep(PauseReason.ThirdPartyConsultation, "某公司", On),
         [CaseAction.EndConsultation] = new EndConsultationStep(On),
-        [CaseAction.SendFeeNotice] = new SendFeeNoticeStep(On),
+        [CaseAction.SendFeeNotice] = new SendFeeNoticeStep(On, Core.Fees.FeeMethod.PerPage, 250),
         [CaseAction.RecordPayment] = new RecordPaymentStep(On),
         [CaseAction.LapseFee] = new LapseFeeStep(On),
         [CaseAction.Extend] = new ExtendStep(10, "理由"),
@@ -338,7 +338,7 @@ public abstract class CaseIntegrityTests(DatabaseProvider provider) : CaseWorld(
     {
         var c = await RegisterAsync(Arrived, user: "jyj-cb");
         await StepAsync(c.Id, new AcceptStep(), "jyj-cb");
-        foreach (var step in new CaseStep[] { new ExtendStep(10, "需调取档案。"), new DecideStep(DecisionType.Disclosed, On, "予以公开。"), new SendFeeNoticeStep(On) })
+        foreach (var step in new CaseStep[] { new ExtendStep(10, "需调取档案。"), new DecideStep(DecisionType.Disclosed, On, "予以公开。"), new SendFeeNoticeStep(On, Core.Fees.FeeMethod.PerPage, 250) })
         {
             var refused = await Assert.ThrowsAsync<DomainException>(() => StepAsync(c.Id, step, "jyj-cb"));
             Assert.Equal(StaffContext.ForbiddenCode, refused.Code);

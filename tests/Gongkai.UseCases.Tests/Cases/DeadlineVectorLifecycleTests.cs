@@ -163,7 +163,7 @@ public abstract class DeadlineVectorLifecycleTests(DatabaseProvider provider) : 
             var c = await RegisterAsync(v.Date("received"), Channel.Fax);
             await StepAsync(c.Id, new ConfirmReceiptStep(v.Date("received")));
             await StepAsync(c.Id, new AcceptStep());
-            await StepAsync(c.Id, new SendFeeNoticeStep(v.Date("fee_notice_received"), "复制 320 页，按件计收。"));
+            await StepAsync(c.Id, new SendFeeNoticeStep(v.Date("fee_notice_received"), Core.Fees.FeeMethod.PerPage, 320, "复制 320 页，按量计收。"));
             Assert.Equal(v.Date("payment_deadline"), (await StoredAsync(c.Id)).FeePaymentDeadline);
             await StepAsync(c.Id, new RecordPaymentStep(v.Date("paid")));
             await AssertDueAsync(c.Id, v.Date("expected"), "paid");
@@ -179,7 +179,7 @@ public abstract class DeadlineVectorLifecycleTests(DatabaseProvider provider) : 
             var c = await RegisterAsync(v.Date("received"), Channel.PostOrdinary);
             await StepAsync(c.Id, new ConfirmReceiptStep(v.Date("received")));
             await StepAsync(c.Id, new AcceptStep());
-            await StepAsync(c.Id, new SendFeeNoticeStep(v.Date("fee_notice_received")));
+            await StepAsync(c.Id, new SendFeeNoticeStep(v.Date("fee_notice_received"), Core.Fees.FeeMethod.PerPage, 250));
             Assert.Equal(v.Date("payment_deadline"), (await StoredAsync(c.Id)).FeePaymentDeadline);
 
             var early = await Assert.ThrowsAsync<DomainException>(() => StepAsync(c.Id, new LapseFeeStep(v.Date("abandoned_on").AddDays(-1))));

@@ -163,7 +163,7 @@ public abstract class DecisionToReportRowTests(DatabaseProvider provider) : Case
                 break;
             case DecisionType.FeeNotPaid:
                 await StepAsync(c.Id, new AcceptStep());
-                await StepAsync(c.Id, new SendFeeNoticeStep(new DateOnly(2026, 9, 2)));
+                await StepAsync(c.Id, new SendFeeNoticeStep(new DateOnly(2026, 9, 2), Core.Fees.FeeMethod.PerPage, 250));
                 on = (await StoredAsync(c.Id)).FeePaymentDeadline!.Value.AddDays(1);
                 await StepAsync(c.Id, new LapseFeeStep(on));
                 break;

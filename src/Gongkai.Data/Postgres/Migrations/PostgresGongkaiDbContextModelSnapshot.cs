@@ -683,8 +683,24 @@ namespace Gongkai.Data.Postgres.Migrations
                     b.Property<int>("ExtensionWorkingDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FeeMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FeeNthInMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FeePages")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FeePaid")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("FeePaymentDeadline")
                         .HasColumnType("date");
+
+                    b.Property<long?>("FeeYuan")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("HoldingAgency")
                         .HasMaxLength(200)

@@ -664,8 +664,24 @@ namespace Gongkai.Data.Sqlite.Migrations
                     b.Property<int>("ExtensionWorkingDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FeeMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeeNthInMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeePages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FeePaid")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FeePaymentDeadline")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeeYuan")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HoldingAgency")
                         .HasMaxLength(200)

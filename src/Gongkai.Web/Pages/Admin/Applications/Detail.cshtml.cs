@@ -285,7 +285,26 @@ public sealed class DetailModel(
 
                 return new EndConsultationStep(reply, noReply, OptionalText("Opinion"));
             case CaseAction.SendFeeNotice:
-                return new SendFeeNoticeStep(Date("NoticeReceived", "申请人收到收费通知的日期"), OptionalText("Note"));
+                var feeMethod = Enum.TryParse<Core.Fees.FeeMethod>(f["Method"], out var fm) && Enum.IsDefined(fm) ? fm : (Core.Fees.FeeMethod?)null;
+                if (feeMethod is null)
+                {
+                    errors["Method"] = "请选择计收方式：按件计收或按量计收（每件申请只能采用一种）。";
+                }
+
+                int? pages = null;
+                if (feeMethod == Core.Fees.FeeMethod.PerPage)
+                {
+                    if (int.TryParse(f["Pages"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1)
+                    {
+                        pages = n;
+                    }
+                    else
+                    {
+                        errors["Pages"] = "按量计收请填写页数（1 以上的整数）。";
+                    }
+                }
+
+                return new SendFeeNoticeStep(Date("NoticeReceived", "申请人收到收费通知的日期"), feeMethod ?? default, pages, OptionalText("Note"));
             case CaseAction.RecordPayment:
                 return new RecordPaymentStep(Date("Paid", "缴费日期"));
             case CaseAction.LapseFee:
