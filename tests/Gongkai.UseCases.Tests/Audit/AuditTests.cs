@@ -240,6 +240,22 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var token = await AsStaff<CreateApiToken, CreatedApiToken>("jyj-cb", u => u.ExecuteAsync("待吊销", 30));
                 await AsStaff<RevokeApiToken, bool>("jyj-cb", u => u.ExecuteAsync(token.Id));
             },
+            [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
+            [typeof(ImportCaseRegister)] = async () =>
+            {
+                var sheet = new[] { CaseRegisterLayout.Columns.ToDictionary(c => c, c => (object)(c switch
+                {
+                    "受理编号" => "导入〔2025〕001号", "申请类型" => "政府信息公开申请", "受理机关" => "包头市昆都仑区教育局", "申请人类型" => "自然人",
+                    "申请人姓名或名称" => "历史申请人", "证件类型" => "护照", "证件号码" => "E00001111", "联系电话" => "13800001111", "申请内容" => "2025 年某文件",
+                    "获取信息的方式" => "纸质", "获取方式" => "自行领取", "申请渠道" => "当面提交", "到达日期" => "2025-03-03", "收到申请日期" => "2025-03-03",
+                    "答复类型" => "予以公开", "答复日期" => "2025-03-20", "送达日期" => "2025-03-21", "送达方式" => "直接送达", "办理状态" => "已送达",
+                    _ => string.Empty,
+                })) };
+                using var stream = new MemoryStream();
+                stream.SaveAs(sheet);
+                stream.Position = 0;
+                await UseCase<ImportCaseRegister, int>(u => u.ExecuteAsync(stream, "2025台账.xlsx"));
+            },
             [typeof(ResetPassword)] = async () =>
             {
                 var id = await QueryAsync(db => db.Users.Where(x => x.UserName == "jyj-fz").Select(x => x.Id).SingleAsync());
