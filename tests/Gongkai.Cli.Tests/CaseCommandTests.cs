@@ -60,6 +60,24 @@ public sealed class CaseCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_register_exports_and_a_broken_register_is_refused_with_its_rows()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(_db, "demo", "load")).ExitCode);
+        var number = await ReceivedInPersonAsync(new DateOnly(2026, 11, 2));
+        var path = Path.Combine(_db.DataDirectory, "register.xlsx");
+        var export = await CliRun.RunAsync(_db, "cases", "export-register", "--year", "2026", "--output", path, "--full-personal-data");
+        Assert.Equal(ExitCodes.Ok, export.ExitCode);
+        Assert.Contains("已导出 2026 年台账", export.Out, StringComparison.Ordinal);
+        Assert.True(new FileInfo(path).Length > 0);
+
+        // Importing it into the same database: every case number already exists, nothing is imported.
+        var again = await CliRun.RunAsync(_db, "cases", "import-register", path);
+        Assert.Equal(ExitCodes.RuleFailed, again.ExitCode);
+        Assert.Contains($"受理编号“{number}”已存在", again.Err, StringComparison.Ordinal);
+        Assert.Contains("未导入任何数据", again.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_date_is_bad_input()
     {
         var result = await CliRun.RunAsync(_db, "cases", "due", "--on", "2026-13-01");

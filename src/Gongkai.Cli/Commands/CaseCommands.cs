@@ -58,6 +58,49 @@ internal static class CaseCommands
             return ExitCodes.Ok;
         });
         cases.Subcommands.Add(due);
+
+        var year = new Option<int?>("--year") { Description = t["年度（按收到申请之日，默认今年）", "Year (by receipt date, default this year)"] };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = t["输出的 XLSX 文件", "The XLSX file to write"] };
+        var full = new Option<bool>("--full-personal-data") { Description = t["包含完整证件号码和电话（记入操作记录）", "Include full ID and phone numbers (recorded in the audit history)"] };
+        var export = new Command("export-register", t["导出台账（XLSX）", "Export the case register (XLSX)"]) { year, output, full };
+        export.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await c.OpenAsync(parse.GetValue(config), ct);
+            var y = parse.GetValue(year) ?? scope.ServiceProvider.GetRequiredService<AgencyClock>().Today().Year;
+            var file = parse.GetValue(output) ?? new FileInfo($"依申请公开台账-{y}.xlsx");
+            var bytes = await scope.ServiceProvider.GetRequiredService<ExportCaseRegister>().ExecuteAsync(y, parse.GetValue(full), ct);
+            await File.WriteAllBytesAsync(file.FullName, bytes, ct);
+            await c.Out.WriteLineAsync(t[$"已导出 {y} 年台账：{file.FullName}", $"Exported the {y} register: {file.FullName}"]);
+            return ExitCodes.Ok;
+        });
+        cases.Subcommands.Add(export);
+
+        var file = new Argument<FileInfo>("FILE") { Description = t["台账 XLSX（导出台账的格式，含完整个人信息）", "A register XLSX (the export's layout, with full personal data)"] };
+        var import = new Command("import-register", t["导入以往年度的台账；任何一行有错则全部不导入", "Import past years' cases from a register; one broken row and nothing is imported"]) { file };
+        import.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            c.EnsureFileExists(path);
+            await using var scope = await c.OpenAsync(parse.GetValue(config), ct);
+            await using var stream = path.OpenRead();
+            try
+            {
+                var n = await scope.ServiceProvider.GetRequiredService<ImportCaseRegister>().ExecuteAsync(stream, path.Name, ct);
+                await c.Out.WriteLineAsync(t[$"已导入 {n} 件申请。", $"Imported {n} applications."]);
+                return ExitCodes.Ok;
+            }
+            catch (Gongkai.UseCases.Agencies.ImportRejectedException ex)
+            {
+                foreach (var e in ex.Errors)
+                {
+                    await c.Err.WriteLineAsync(t[$"第 {e.Row} 行：{e.Message}", $"Row {e.Row}: {e.Message}"]);
+                }
+
+                await c.Err.WriteLineAsync(t["未导入任何数据。", "Nothing was imported."]);
+                return ExitCodes.RuleFailed;
+            }
+        });
+        cases.Subcommands.Add(import);
         return cases;
     }
 

@@ -12,7 +12,7 @@ namespace Gongkai.Web.Pages.Admin.Applications;
 
 /// <summary>申请办理: the work queues of the applications this user may see, searched and filtered by agency.</summary>
 [Authorize(Policy = Policies.CaseHandler)]
-public sealed class IndexModel(ListApplications list, ListAgencies agencies, StaffContext staff) : PageModel
+public sealed class IndexModel(ListApplications list, ListAgencies agencies, StaffContext staff, ExportCaseRegister export, Gongkai.UseCases.Platform.AgencyClock clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -37,6 +37,16 @@ public sealed class IndexModel(ListApplications list, ListAgencies agencies, Sta
         ["agency"] = AgencyId?.ToString(CultureInfo.InvariantCulture),
         ["p"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null)).ToString();
+
+    public int ThisYear => clock.Today().Year;
+
+    /// <summary>导出台账: the register of a year as XLSX (masked unless full personal data is asked for; audited).</summary>
+    public async Task<IActionResult> OnPostExportAsync(int? year, bool full, CancellationToken ct)
+    {
+        var y = year is >= 2008 and <= 2199 ? year.Value : ThisYear;
+        var bytes = await export.ExecuteAsync(y, full, ct);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"依申请公开台账-{y}.xlsx");
+    }
 
     public async Task OnGetAsync(string? queue, string? q, int? agency, [FromQuery(Name = "p")] int page = 1, CancellationToken ct = default)
     {
