@@ -57,15 +57,19 @@ public enum ReviewOutcomeDetail
 }
 
 /// <summary>One specific outcome: its Chinese name, the table-四 column it counts in, and which kinds it applies to.</summary>
-public sealed record ReviewOutcomeInfo(ReviewOutcomeDetail Detail, string ReviewName, string LitigationName, ReviewOutcome CountsAs)
+public sealed record ReviewOutcomeInfo(ReviewOutcomeDetail Detail, string ReviewName, string? LitigationName, ReviewOutcome CountsAs)
 {
-    public string Name(ReviewKind kind) => kind == ReviewKind.AdministrativeReview ? ReviewName : LitigationName;
+    /// <summary>Whether the outcome exists for the kind (a null name means it does not).</summary>
+    public bool AppliesTo(ReviewKind kind) => kind == ReviewKind.AdministrativeReview || LitigationName is not null;
+
+    public string Name(ReviewKind kind) => kind == ReviewKind.AdministrativeReview ? ReviewName : LitigationName ?? ReviewName;
 }
 
 /// <summary>
 /// Which specific outcomes count as 维持 / 纠正 / 其他 in table 四. The statutes do not say; this is the common practice
 /// (撤销、变更、确认违法、责令履行 are 纠正; 终止、驳回、其他 are 其他), kept as data so a province can change it in one place.
-/// Every outcome applies to both 复议 and 诉讼; only the wording differs (维持 vs 判决驳回诉讼请求).
+/// The wording differs between 复议 and 诉讼 (维持 vs 判决驳回诉讼请求); 变更 is 复议 only, since a court varies only a
+/// 行政处罚 (行政诉讼法第七十七条) and a disclosure decision is not one.
 /// </summary>
 public static class ReviewOutcomeCatalog
 {
@@ -73,7 +77,7 @@ public static class ReviewOutcomeCatalog
     [
         new(ReviewOutcomeDetail.Upheld, "维持", "判决驳回诉讼请求（维持）", ReviewOutcome.Upheld),
         new(ReviewOutcomeDetail.Revoked, "撤销", "判决撤销", ReviewOutcome.Corrected),
-        new(ReviewOutcomeDetail.Varied, "变更", "判决变更", ReviewOutcome.Corrected),
+        new(ReviewOutcomeDetail.Varied, "变更", null, ReviewOutcome.Corrected),
         new(ReviewOutcomeDetail.ConfirmedUnlawful, "确认违法", "判决确认违法", ReviewOutcome.Corrected),
         new(ReviewOutcomeDetail.OrderedToPerform, "责令履行", "判决履行", ReviewOutcome.Corrected),
         new(ReviewOutcomeDetail.Terminated, "终止", "终结诉讼或准予撤诉", ReviewOutcome.Other),
@@ -87,8 +91,8 @@ public static class ReviewOutcomeCatalog
 
     public static ReviewOutcome CountsAs(ReviewOutcomeDetail detail) => ByDetail[detail].CountsAs;
 
-    /// <summary>The outcomes offered for a kind (all of them at present).</summary>
-    public static IEnumerable<ReviewOutcomeInfo> For(ReviewKind kind) => All;
+    /// <summary>The outcomes that exist for a kind.</summary>
+    public static IEnumerable<ReviewOutcomeInfo> For(ReviewKind kind) => All.Where(x => x.AppliesTo(kind));
 
     public static string Name(ReviewOutcome outcome) => outcome switch
     {
