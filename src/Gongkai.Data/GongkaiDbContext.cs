@@ -45,6 +45,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
 
+    public DbSet<ReviewCaseRecord> ReviewCases => Set<ReviewCaseRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -191,6 +193,27 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.HasIndex(x => new { x.ApplicationId, x.Id });
             e.HasIndex(x => new { x.ApplicationId, x.RequestKey }).IsUnique();
             e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ReviewCaseRecord>(e =>
+        {
+            e.ToTable("review_cases");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.OutcomeDetail).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ExternalNumber).HasMaxLength(100);
+            e.Property(x => x.Body).HasMaxLength(200);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.Property(x => x.RegisteredBy).HasMaxLength(200);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.AgencyId, x.Filed });
+            e.HasIndex(x => x.ApplicationId);
+            e.HasIndex(x => x.PreviousReviewId);
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ReviewCaseRecord>().WithMany().HasForeignKey(x => x.PreviousReviewId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<ApiTokenRecord>(e =>

@@ -53,6 +53,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Cases.ApplicationAttachmentRecord)] = "申请附件",
         [typeof(Notifications.NotificationRecord)] = "提醒",
         [typeof(ApiTokenRecord)] = "接口令牌",
+        [typeof(Cases.ReviewCaseRecord)] = "行政复议和诉讼",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -122,6 +122,20 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
         Assert.Equal(before, await QueryAsync(db => db.AuditEntries.CountAsync()));
     }
 
+    /// <summary>A 行政复议 against 区教育局 about proactive disclosure (no application).</summary>
+    private async Task<ReviewCaseResult> RegisterReviewAsync(string number)
+    {
+        var education = await AgencyIdAsync("包头市昆都仑区教育局");
+        return await AsStaff<RegisterReviewCase, ReviewCaseResult>("jyj-cb", u => u.ExecuteAsync(new ReviewCaseInput
+        {
+            AgencyId = education,
+            Kind = ReviewKind.AdministrativeReview,
+            ExternalNumber = number,
+            Body = DemoAgencies.DistrictGovernment,
+            Filed = new DateOnly(2026, 11, 2),
+        }));
+    }
+
     /// <summary>How to run each mutating use case once; null where the test database's setup already ran it.</summary>
     private Dictionary<Type, Func<Task>?> Scenarios()
     {
@@ -210,6 +224,17 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var app = await QueryAsync(db => db.Applications.SingleAsync(a => a.IdempotencyKey == "audit-form"));
                 var done = await AsStaff<PerformCaseStep, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(app.Id, app.Version, new DecideStep(DecisionType.Disclosed, new DateOnly(2026, 11, 27), "予以公开。")));
                 await AsStaff<CorrectClosedApplication, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(app.Id, done.Version, new ClosedCaseCorrection { Reason = "摘要笔误", DecisionSummary = "予以公开，提供电子版。" }));
+            },
+            [typeof(RegisterReviewCase)] = () => RegisterReviewAsync("包昆复〔2026〕1号"),
+            [typeof(RecordReviewAnswer)] = async () =>
+            {
+                var c = await RegisterReviewAsync("包昆复〔2026〕2号");
+                await AsStaff<RecordReviewAnswer, ReviewCaseResult>("jyj-cb", u => u.ExecuteAsync(c.Id, c.Version, new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 10)));
+            },
+            [typeof(RecordReviewOutcome)] = async () =>
+            {
+                var c = await RegisterReviewAsync("包昆复〔2026〕3号");
+                await AsStaff<RecordReviewOutcome, ReviewCaseResult>("jyj-sh", u => u.ExecuteAsync(c.Id, c.Version, ReviewOutcomeDetail.Upheld, new DateOnly(2026, 11, 20)));
             },
             [typeof(RegisterApplicantAccount)] = async () => await UseCase<RegisterApplicantAccount, string>(u => u.ExecuteAsync(new ApplicantAccountInput("13855556666", "赵六", "applicant-2026", "applicant-2026"))),
             [typeof(LinkApplicationToAccount)] = async () =>

@@ -1,0 +1,425 @@
+using System.Globalization;
+using Gongkai.Core.Cases;
+using Gongkai.Core.Common;
+using Gongkai.Core.Reports;
+using Gongkai.Data;
+using Gongkai.Data.Accounts;
+using Gongkai.Data.Audit;
+using Gongkai.Data.Cases;
+using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Cases;
+
+/// <summary>A 行政复议 or 行政诉讼 case as registered.</summary>
+public sealed record ReviewCaseInput
+{
+    /// <summary>被申请人 / 被告.</summary>
+    public int AgencyId { get; init; }
+
+    public long? ApplicationId { get; init; }
+
+    public ReviewKind Kind { get; init; }
+
+    /// <summary>The concluded 复议 a 复议后起诉 follows.</summary>
+    public long? PreviousReviewId { get; init; }
+
+    public string ExternalNumber { get; init; } = string.Empty;
+
+    /// <summary>复议机关 / 人民法院.</summary>
+    public string Body { get; init; } = string.Empty;
+
+    public DateOnly Filed { get; init; }
+
+    public DateOnly? CopyReceived { get; init; }
+
+    public string? Notes { get; init; }
+}
+
+/// <summary>What a change to a review case left behind.</summary>
+public sealed record ReviewCaseResult(long Id, int Version);
+
+/// <summary>A review case in the list, with its periods computed from the facts.</summary>
+public sealed record ReviewCaseItem(
+    long Id,
+    ReviewKind Kind,
+    string KindName,
+    int AgencyId,
+    string AgencyName,
+    long? ApplicationId,
+    string? ApplicationCaseNumber,
+    long? PreviousReviewId,
+    string ExternalNumber,
+    string Body,
+    DateOnly Filed,
+    DateOnly? FilingDeadline,
+    DateOnly? CopyReceived,
+    DateOnly? AnswerDue,
+    DateOnly? AnswerFiled,
+    bool AnswerOverdue,
+    ReviewOutcome? Outcome,
+    ReviewOutcomeDetail? OutcomeDetail,
+    string OutcomeName,
+    DateOnly? Concluded,
+    string? Notes,
+    int Version);
+
+/// <summary>Shared checks of the review-case use cases.</summary>
+internal static class ReviewChecks
+{
+    public static readonly string[] Roles = [Data.Accounts.Roles.Clerk, Data.Accounts.Roles.Reviewer, Data.Accounts.Roles.OfficeHead, Data.Accounts.Roles.DisclosureOffice];
+
+    public static void NotAfterToday(DateOnly date, DateOnly today, string label)
+    {
+        if (date > today)
+        {
+            throw Invalid($"{label}不能晚于今天（{today:yyyy-MM-dd}）。");
+        }
+    }
+
+    public static string? Text(string? value, string field, string label, int max, bool required)
+    {
+        var t = value?.Trim();
+        if (string.IsNullOrEmpty(t))
+        {
+            return required ? throw new ValidationFailedException(new Dictionary<string, string> { [field] = $"请填写{label}。" }) : null;
+        }
+
+        return t.Length > max ? throw new ValidationFailedException(new Dictionary<string, string> { [field] = $"{label}不能超过 {max} 个字。" }) : t;
+    }
+
+    public static DomainException Invalid(string message) => new(ValidationFailedException.ErrorCode, message);
+
+    /// <summary>Loads a case of an agency this user may see; others are "not found".</summary>
+    public static async Task<ReviewCaseRecord> LoadAsync(GongkaiDbContext db, StaffContext staff, long id, CancellationToken ct)
+    {
+        var r = await db.ReviewCases.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null || !staff.CanSee(r.AgencyId))
+        {
+            throw new DomainException(StaffContext.NotFoundCode, "找不到该行政复议或诉讼案件，或您无权查看。");
+        }
+
+        return r;
+    }
+
+    /// <summary>A concluded case is read-only; a stale page is refused naming who changed the case.</summary>
+    public static void EnsureOpenAndCurrent(ReviewCaseRecord r, int expectedVersion)
+    {
+        if (r.Version != expectedVersion)
+        {
+            throw Conflict(r);
+        }
+
+        if (r.Outcome is not null)
+        {
+            throw new DomainException(CaseHistory.ClosedCode, $"该案件已于 {r.Concluded:yyyy-MM-dd} 审结，不能再修改。");
+        }
+    }
+
+    public static async Task<ReviewCaseResult> SaveAsync(GongkaiDbContext db, ReviewCaseRecord r, string actor, AgencyClock clock, CancellationToken ct)
+    {
+        r.Version++;
+        r.UpdatedAt = clock.UtcNow;
+        r.UpdatedBy = actor;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw Conflict(await db.ReviewCases.AsNoTracking().SingleAsync(x => x.Id == r.Id, ct));
+        }
+
+        return new ReviewCaseResult(r.Id, r.Version);
+    }
+
+    private static DomainException Conflict(ReviewCaseRecord current)
+    {
+        var at = current.UpdatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return new DomainException(CaseHistory.ConcurrentChangeCode, $"该案件已于 {at} 由{current.UpdatedBy}修改过，您看到的页面已过期，本次操作未保存。请刷新页面，查看最新情况后再操作。");
+    }
+}
+
+/// <summary>
+/// 登记行政复议或诉讼: a 复议 or suit in which an agency this user may see is 被申请人 or 被告, linked to the decided
+/// application it challenges (if any) and, for a 复议后起诉, to the concluded 复议.
+/// </summary>
+[AuditAction("登记行政复议或诉讼")]
+public sealed class RegisterReviewCase(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock)
+{
+    public async Task<ReviewCaseResult> ExecuteAsync(ReviewCaseInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        staff.EnsureRole(ReviewChecks.Roles);
+        using var _ = audit.Begin(this);
+        staff.EnsureCanSee(input.AgencyId);
+        var today = clock.Today();
+        var number = ReviewChecks.Text(input.ExternalNumber, nameof(input.ExternalNumber), "案号（复议或诉讼编号）", 100, required: true)!;
+        var body = ReviewChecks.Text(input.Body, nameof(input.Body), input.Kind == ReviewKind.AdministrativeReview ? "复议机关" : "人民法院", 200, required: true)!;
+        var notes = ReviewChecks.Text(input.Notes, nameof(input.Notes), "备注", 2000, required: false);
+        ReviewChecks.NotAfterToday(input.Filed, today, "申请或立案日期");
+        if (input.CopyReceived is { } copy)
+        {
+            ReviewChecks.NotAfterToday(copy, today, "收到副本日期");
+            if (copy < input.Filed)
+            {
+                throw ReviewChecks.Invalid("收到副本的日期不能早于申请或立案日期。");
+            }
+        }
+
+        var applicationId = input.ApplicationId;
+        if (input.Kind == ReviewKind.LitigationAfterReview)
+        {
+            if (input.PreviousReviewId is not { } previousId)
+            {
+                throw ReviewChecks.Invalid("复议后起诉须关联已审结的行政复议案件。");
+            }
+
+            var previous = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == previousId, ct);
+            if (previous is null || !staff.CanSee(previous.AgencyId) || previous.Kind != ReviewKind.AdministrativeReview)
+            {
+                throw ReviewChecks.Invalid("找不到关联的行政复议案件。");
+            }
+
+            if (previous.Concluded is not { } reviewed)
+            {
+                throw ReviewChecks.Invalid($"关联的行政复议（{previous.ExternalNumber}）尚未审结，不能登记复议后起诉。");
+            }
+
+            if (input.Filed < reviewed)
+            {
+                throw ReviewChecks.Invalid("起诉日期不能早于复议决定日期。");
+            }
+
+            applicationId ??= previous.ApplicationId;
+            if (applicationId != previous.ApplicationId)
+            {
+                throw ReviewChecks.Invalid("复议后起诉关联的申请应与行政复议关联的申请相同。");
+            }
+        }
+        else if (input.PreviousReviewId is not null)
+        {
+            throw ReviewChecks.Invalid("只有复议后起诉可以关联行政复议案件。");
+        }
+
+        if (applicationId is { } appId)
+        {
+            var app = await db.Applications.AsNoTracking().Where(a => a.Id == appId).Select(a => new { a.AgencyId, a.AssignedAgencyId, a.Decided, a.CaseNumber }).SingleOrDefaultAsync(ct);
+            if (app is null || !(staff.CanSee(app.AgencyId) || (app.AssignedAgencyId is { } assigned && staff.CanSee(assigned))))
+            {
+                throw ReviewChecks.Invalid("找不到关联的申请，或您无权查看。");
+            }
+
+            if (app.Decided is not { } decided)
+            {
+                throw ReviewChecks.Invalid($"申请 {app.CaseNumber} 尚未作出答复决定，不能对其申请复议或起诉。");
+            }
+
+            if (app.AgencyId != input.AgencyId)
+            {
+                throw ReviewChecks.Invalid($"被申请人或被告应为以自己名义答复申请 {app.CaseNumber} 的机关。");
+            }
+
+            if (input.Filed < decided)
+            {
+                throw ReviewChecks.Invalid("申请或立案日期不能早于答复决定日期。");
+            }
+        }
+
+        var record = new ReviewCaseRecord
+        {
+            AgencyId = input.AgencyId,
+            ApplicationId = applicationId,
+            Kind = input.Kind,
+            PreviousReviewId = input.PreviousReviewId,
+            ExternalNumber = number,
+            Body = body,
+            Filed = input.Filed,
+            CopyReceived = input.CopyReceived,
+            Notes = notes,
+            RegisteredAt = clock.UtcNow,
+            RegisteredBy = staff.DisplayName,
+        };
+        db.ReviewCases.Add(record);
+        return await ReviewChecks.SaveAsync(db, record, staff.DisplayName, clock, ct);
+    }
+}
+
+/// <summary>
+/// 登记复议答复或答辩: the day the agency received the copy of the 复议申请书 or 起诉状 and the day it filed its 答复
+/// (行政复议法第四十八条, 10 days) or 答辩状 (行政诉讼法第六十七条, 15 days). A late answer is recorded, not refused.
+/// </summary>
+[AuditAction("登记复议答复或答辩")]
+public sealed class RecordReviewAnswer(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock)
+{
+    public async Task<ReviewCaseResult> ExecuteAsync(long id, int expectedVersion, DateOnly copyReceived, DateOnly? answerFiled, CancellationToken ct = default)
+    {
+        staff.EnsureRole(ReviewChecks.Roles);
+        using var _ = audit.Begin(this);
+        var r = await ReviewChecks.LoadAsync(db, staff, id, ct);
+        ReviewChecks.EnsureOpenAndCurrent(r, expectedVersion);
+        var today = clock.Today();
+        ReviewChecks.NotAfterToday(copyReceived, today, "收到副本日期");
+        if (copyReceived < r.Filed)
+        {
+            throw ReviewChecks.Invalid("收到副本的日期不能早于申请或立案日期。");
+        }
+
+        if (answerFiled is { } filed)
+        {
+            ReviewChecks.NotAfterToday(filed, today, ReviewRules.IsLitigation(r.Kind) ? "提交答辩状日期" : "提出书面答复日期");
+            if (filed < copyReceived)
+            {
+                throw ReviewChecks.Invalid("答复或答辩日期不能早于收到副本的日期。");
+            }
+        }
+
+        r.CopyReceived = copyReceived;
+        r.AnswerFiled = answerFiled;
+        return await ReviewChecks.SaveAsync(db, r, staff.DisplayName, clock, ct);
+    }
+}
+
+/// <summary>
+/// 登记复议或诉讼结果: the 复议决定 or 判决/裁定 with its date; the table-四 column follows from the specific outcome
+/// (<see cref="ReviewOutcomeCatalog"/>). After this the case is read-only.
+/// </summary>
+[AuditAction("登记复议或诉讼结果")]
+public sealed class RecordReviewOutcome(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock)
+{
+    public async Task<ReviewCaseResult> ExecuteAsync(long id, int expectedVersion, ReviewOutcomeDetail detail, DateOnly concluded, string? notes = null, CancellationToken ct = default)
+    {
+        staff.EnsureRole(ReviewChecks.Roles);
+        using var _ = audit.Begin(this);
+        var r = await ReviewChecks.LoadAsync(db, staff, id, ct);
+        ReviewChecks.EnsureOpenAndCurrent(r, expectedVersion);
+        var info = ReviewOutcomeCatalog.Of(detail);
+        if (!info.AppliesTo(r.Kind))
+        {
+            throw ReviewChecks.Invalid($"“{info.ReviewName}”不是{ReviewRules.Name(r.Kind)}的结果。");
+        }
+
+        ReviewChecks.NotAfterToday(concluded, clock.Today(), "决定或裁判日期");
+        if (concluded < r.Filed)
+        {
+            throw ReviewChecks.Invalid("决定或裁判日期不能早于申请或立案日期。");
+        }
+
+        var text = ReviewChecks.Text(notes, nameof(notes), "备注", 2000, required: false);
+        r.OutcomeDetail = detail;
+        r.Outcome = info.CountsAs;
+        r.Concluded = concluded;
+        r.Notes = text ?? r.Notes;
+        return await ReviewChecks.SaveAsync(db, r, staff.DisplayName, clock, ct);
+    }
+}
+
+/// <summary>
+/// 行政复议和诉讼列表: the cases of the agencies this user may see (newest first), with the applicant's filing
+/// deadline, the agency's answer deadline and the linked application's 受理编号.
+/// </summary>
+[ReadOnlyUseCase]
+public sealed class ListReviewCases(GongkaiDbContext db, StaffContext staff, AgencyClock clock)
+{
+    public async Task<IReadOnlyList<ReviewCaseItem>> ExecuteAsync(int? agencyId = null, CancellationToken ct = default)
+    {
+        var visible = staff.VisibleAgencies?.ToList();
+        var query = db.ReviewCases.AsNoTracking().Where(r => visible == null || visible.Contains(r.AgencyId));
+        if (agencyId is { } only)
+        {
+            query = query.Where(r => r.AgencyId == only);
+        }
+
+        var rows = await (
+            from r in query
+            join a in db.Agencies.AsNoTracking() on r.AgencyId equals a.Id
+            join app in db.Applications.AsNoTracking() on r.ApplicationId equals app.Id into apps
+            from app in apps.DefaultIfEmpty()
+            join p in db.ReviewCases.AsNoTracking() on r.PreviousReviewId equals p.Id into prevs
+            from p in prevs.DefaultIfEmpty()
+            orderby r.Filed descending, r.Id descending
+            select new { r, AgencyName = a.Name, CaseNumber = app == null ? null : app.CaseNumber, Served = app == null ? null : app.Served, Reviewed = p == null ? null : p.Concluded })
+            .ToListAsync(ct);
+        var today = clock.Today();
+        return [.. rows.Select(x =>
+        {
+            var r = x.r;
+            var due = r.CopyReceived is { } copy ? ReviewRules.AnswerDue(r.Kind, copy) : (DateOnly?)null;
+            return new ReviewCaseItem(
+                r.Id,
+                r.Kind,
+                ReviewRules.Name(r.Kind),
+                r.AgencyId,
+                x.AgencyName,
+                r.ApplicationId,
+                x.CaseNumber,
+                r.PreviousReviewId,
+                r.ExternalNumber,
+                r.Body,
+                r.Filed,
+                ReviewRules.FilingDeadline(r.Kind, x.Served, x.Reviewed),
+                r.CopyReceived,
+                due,
+                r.AnswerFiled,
+                due is { } d && (r.AnswerFiled is { } f ? f > d : today > d),
+                r.Outcome,
+                r.OutcomeDetail,
+                r.OutcomeDetail is { } detail ? ReviewOutcomeCatalog.Of(detail).Name(r.Kind) : "尚未审结",
+                r.Concluded,
+                r.Notes,
+                r.Version);
+        })];
+    }
+}
+
+/// <summary>
+/// Table 四 of the annual report computed from the registered cases: for a year and a set of agencies the user may see
+/// (all visible ones when none is named), each block (行政复议, 直接起诉, 复议后起诉) counts 结果维持 / 结果纠正 / 其他结果 /
+/// 尚未审结 / 总计 by <see cref="ReviewRules.YearEndStatus"/>.
+/// </summary>
+[ReadOnlyUseCase]
+public sealed class ReviewTable4(GongkaiDbContext db, StaffContext staff)
+{
+    public async Task<Table4> ExecuteAsync(int year, IReadOnlyCollection<int>? agencyIds = null, CancellationToken ct = default)
+    {
+        if (year is < 2000 or > 9999)
+        {
+            throw ReviewChecks.Invalid("年份不正确。");
+        }
+
+        foreach (var id in agencyIds ?? [])
+        {
+            staff.EnsureCanSee(id);
+        }
+
+        var chosen = agencyIds?.ToList() ?? staff.VisibleAgencies?.ToList();
+        var yearEnd = new DateOnly(year, 12, 31);
+        var yearStart = new DateOnly(year, 1, 1);
+        var rows = await db.ReviewCases.AsNoTracking()
+            .Where(r => chosen == null || chosen.Contains(r.AgencyId))
+            .Where(r => r.Filed <= yearEnd && (r.Concluded == null || r.Concluded >= yearStart))
+            .Select(r => new { r.Kind, r.Filed, r.Concluded, r.Outcome })
+            .ToListAsync(ct);
+        var table = new Table4();
+        for (var i = 0; i < Table4.CellCount; i++)
+        {
+            table.Cells[i] = 0;
+        }
+
+        foreach (var r in rows)
+        {
+            if (ReviewRules.YearEndStatus(year, r.Filed, r.Concluded, r.Outcome) is not { } status)
+            {
+                continue;
+            }
+
+            var start = (int)ReviewRules.Block(r.Kind) * Table4.BlockSize;
+            table.Cells[start + (int)status]++;
+            table.Cells[start + Table4.BlockSize - 1]++;
+        }
+
+        return table;
+    }
+}
