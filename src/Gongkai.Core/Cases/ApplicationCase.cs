@@ -144,6 +144,24 @@ public sealed class ApplicationCase
     /// <summary>Whether the case is closed by its one decision (decided, served or archived).</summary>
     public bool IsClosed => Decision is not null;
 
+    /// <summary>The consultation or fee notice that stops the answer clock now, if any.</summary>
+    public ClockPause? RunningPause => OpenPause();
+
+    /// <summary>
+    /// Whether <paramref name="action"/> can be taken now: the transition table allows it and the facts do too (a running
+    /// pause, a used extension or 补正, a longer deadline already set). The steps refuse the same cases with a reason.
+    /// </summary>
+    public bool Fits(CaseAction action) => CaseLifecycle.CanDo(State, action) && action switch
+    {
+        CaseAction.EndConsultation => RunningPause is { Reason: not PauseReason.FeeNotice },
+        CaseAction.RecordPayment or CaseAction.LapseFee => RunningPause is { Reason: PauseReason.FeeNotice },
+        CaseAction.StartConsultation or CaseAction.SendFeeNotice or CaseAction.Decide => RunningPause is null,
+        CaseAction.Extend => ExtensionWorkingDays == 0,
+        CaseAction.SetLongerDeadline => LongerDue is null,
+        CaseAction.RequestCorrection => CorrectionRequested is null,
+        _ => true,
+    };
+
     /// <summary>A case as stored (the facts, never a computed due date), to continue its procedure.</summary>
     public static ApplicationCase Restore(ApplicationCaseSnapshot snapshot) => new(snapshot ?? throw new ArgumentNullException(nameof(snapshot)));
 

@@ -70,6 +70,9 @@ public sealed class StaffContext(AuditContext audit)
     /// <summary>Whether records of the agency may be seen by this user.</summary>
     public bool CanSee(int agencyId) => IsUnrestricted || (_visible?.Contains(agencyId) ?? false);
 
+    /// <summary>Whether an application may be seen: it was received by, or assigned to, an agency this user may see.</summary>
+    public bool CanSeeApplication(int agencyId, int? assignedAgencyId) => CanSee(agencyId) || (assignedAgencyId is { } assigned && CanSee(assigned));
+
     /// <summary>The agencies whose records this user may see (null when unrestricted).</summary>
     public IReadOnlySet<int>? VisibleAgencies => IsUnrestricted ? null : _visible ?? new HashSet<int>();
 

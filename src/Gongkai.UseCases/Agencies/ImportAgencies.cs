@@ -173,39 +173,8 @@ public sealed class ImportAgencies(GongkaiDbContext db, StaffContext staff, Audi
         return stream.ToArray();
     }
 
-    private static List<(int Row, IDictionary<string, object?> Cells)> Read(Stream xlsx)
-    {
-        List<IDictionary<string, object?>> raw;
-        try
-        {
-            raw = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new DomainException("import.invalid_file", "无法读取该文件：请上传 Excel 工作簿（.xlsx），并使用机构导入模板的表头。");
-        }
-
-        if (raw.Count == 0)
-        {
-            throw new DomainException("import.invalid_file", "文件中没有数据行。");
-        }
-
-        var missing = Columns.Take(3).Where(c => !raw[0].ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new DomainException("import.invalid_file", $"表头缺少：{string.Join("、", missing)}。请使用机构导入模板。");
-        }
-
-        if (raw.Count > MaxRows)
-        {
-            throw new DomainException("import.invalid_file", $"一次最多导入 {MaxRows} 行。");
-        }
-
-        // Row 1 is the header; data starts on row 2. Fully blank rows are skipped.
-        return raw.Select((cells, i) => (Row: i + 2, Cells: cells))
-            .Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))
-            .ToList();
-    }
+    private static List<(int Row, IDictionary<string, object?> Cells)> Read(Stream xlsx) =>
+        SpreadsheetRows.Read(xlsx, Columns.Take(3), MaxRows, "机构导入模板", "请使用机构导入模板。");
 
     private static bool Fail(List<string> errors, string message)
     {

@@ -133,7 +133,8 @@ public sealed class ImportCalendarYear(GongkaiDbContext db, CalendarProvider cal
             await tx.CommitAsync(ct);
         }
 
-        calendars.Invalidate();
+        // The calendar cached during the recomputation carries the new revision's stamp, so it stays valid after the
+        // commit; had the commit failed, the stamp in the database would differ and the cache would be rebuilt.
         return result;
     }
 

@@ -24,6 +24,22 @@ public sealed record UploadedFile(string FileName, string ContentType, Stream Co
 /// <summary>What an intake produced: the case, its query code, and whether it was created now or found from an earlier submit with the same key.</summary>
 public sealed record IntakeResult(ApplicationRecord Application, string QueryCode, bool Repeated);
 
+/// <summary>A file in the file store with the name and type it came with, waiting for its attachment row.</summary>
+public sealed record StoredAttachment(StoredFile File, string Name, string ContentType)
+{
+    public ApplicationAttachmentRecord For(long applicationId, AttachmentPurpose purpose, DateTimeOffset uploadedAt) => new()
+    {
+        ApplicationId = applicationId,
+        Purpose = purpose,
+        FileName = Name,
+        ContentType = ContentType,
+        Size = File.Size,
+        Sha256 = File.Sha256,
+        StorageKey = File.Key,
+        UploadedAt = uploadedAt,
+    };
+}
+
 /// <summary>The attachments an application may carry, checked by extension and by the file's own first bytes.</summary>
 public static class AttachmentRules
 {
@@ -163,16 +179,9 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
             throw new DomainException("case.agency_does_not_receive", $"{agency.Name}不单独受理政府信息公开申请，请向其上级机关提出。");
         }
 
-        var stored = new List<(StoredFile Stored, string Name, string Type)>();
+        var stored = await StoreAsync(checkedFiles, ct);
         try
         {
-            foreach (var (file, type) in checkedFiles)
-            {
-                var s = await files.SaveAsync(file.Content, AttachmentRules.MaxBytes, ct)
-                    ?? throw new DomainException(ValidationFailedException.ErrorCode, $"附件“{file.FileName}”超过 {AttachmentRules.MaxBytesText}。");
-                stored.Add((s, file.FileName, type));
-            }
-
             var calendar = await calendars.GetAsync(db, ct);
             var domain = new ApplicationCase(clean.Channel, clean.Arrived, clean.Type);
             var queryCode = NewQueryCode();
@@ -240,20 +249,7 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
                         DueAfter = record.DueDate,
                         VisibleToApplicant = true,
                     });
-                    foreach (var (s, name, type) in stored)
-                    {
-                        db.ApplicationAttachments.Add(new ApplicationAttachmentRecord
-                        {
-                            ApplicationId = record.Id,
-                            Purpose = AttachmentPurpose.Application,
-                            FileName = name,
-                            ContentType = type,
-                            Size = s.Size,
-                            Sha256 = s.Sha256,
-                            StorageKey = s.Key,
-                            UploadedAt = now,
-                        });
-                    }
+                    db.ApplicationAttachments.AddRange(stored.Select(f => f.For(record.Id, AttachmentPurpose.Application, now)));
 
                     await db.SaveChangesAsync(ct);
                     return new IntakeResult(record, queryCode, Repeated: false);
@@ -264,7 +260,7 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
                     db.ChangeTracker.Clear();
                     if (await FindRepeatAsync(idempotencyKey, ct) is { } raced)
                     {
-                        DeleteAll(stored);
+                        Discard(stored);
                         return raced;
                     }
                 }
@@ -272,7 +268,7 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
         }
         catch
         {
-            DeleteAll(stored);
+            Discard(stored);
             throw;
         }
     }
@@ -292,11 +288,39 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
     public static string NormaliseQueryCode(string? code) =>
         new string([.. (code ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-')]).ToUpperInvariant();
 
-    private void DeleteAll(List<(StoredFile Stored, string Name, string Type)> stored)
+    /// <summary>
+    /// Puts checked files into the file store. Until the rows that record them are saved, the caller owns them: on
+    /// failure it hands them back to <see cref="Discard"/>, so that no file is left without its row.
+    /// </summary>
+    public async Task<List<StoredAttachment>> StoreAsync(IReadOnlyList<(UploadedFile File, string ContentType)> checkedFiles, CancellationToken ct)
     {
-        foreach (var (s, _, _) in stored)
+        ArgumentNullException.ThrowIfNull(checkedFiles);
+        var stored = new List<StoredAttachment>();
+        try
         {
-            files.Delete(s.Key);
+            foreach (var (file, type) in checkedFiles)
+            {
+                var s = await files.SaveAsync(file.Content, AttachmentRules.MaxBytes, ct)
+                    ?? throw new DomainException(ValidationFailedException.ErrorCode, $"附件“{file.FileName}”超过 {AttachmentRules.MaxBytesText}。");
+                stored.Add(new StoredAttachment(s, file.FileName, type));
+            }
+        }
+        catch
+        {
+            Discard(stored);
+            throw;
+        }
+
+        return stored;
+    }
+
+    /// <summary>Removes stored files whose rows were not saved.</summary>
+    public void Discard(IEnumerable<StoredAttachment> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var s in stored)
+        {
+            files.Delete(s.File.Key);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class CaseHistory(GongkaiDbContext db, CalendarProvider calendars,
     {
         ArgumentNullException.ThrowIfNull(staff);
         var record = await db.Applications.Include(a => a.Pauses).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (record is null || !(staff.CanSee(record.AgencyId) || (record.AssignedAgencyId is { } assigned && staff.CanSee(assigned))))
+        if (record is null || !staff.CanSeeApplication(record.AgencyId, record.AssignedAgencyId))
         {
             throw new DomainException(StaffContext.NotFoundCode, "找不到该申请，或您无权查看。");
         }

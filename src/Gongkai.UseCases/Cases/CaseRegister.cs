@@ -104,11 +104,10 @@ public sealed class ExportCaseRegister(GongkaiDbContext db, StaffContext staff, 
     {
         staff.EnsureRole(fullPersonalData ? [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead] : [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator]);
         using var _ = audit.Begin(this);
-        var visible = staff.VisibleAgencies?.ToList();
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
         var rows = await db.Applications.AsNoTracking().Include(a => a.Pauses)
-            .Where(a => visible == null || visible.Contains(a.AgencyId) || (a.AssignedAgencyId != null && visible.Contains(a.AssignedAgencyId.Value)))
+            .VisibleTo(staff)
             .Where(a => (a.Received ?? a.Arrived) >= from && (a.Received ?? a.Arrived) < to)
             .OrderBy(a => a.Received ?? a.Arrived).ThenBy(a => a.Id)
             .ToListAsync(ct);
@@ -476,35 +475,6 @@ public sealed class ImportCaseRegister(GongkaiDbContext db, StaffContext staff, 
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    private static List<(int Row, IDictionary<string, object?> Cells)> Read(Stream xlsx)
-    {
-        List<IDictionary<string, object?>> raw;
-        try
-        {
-            raw = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new DomainException("import.invalid_file", "无法读取该文件：请上传 Excel 工作簿（.xlsx），并使用台账的表头。");
-        }
-
-        var missing = raw.Count == 0 ? [] : CaseRegisterLayout.Columns.Where(c => !raw[0].ContainsKey(c)).ToList();
-        if (raw.Count == 0)
-        {
-            throw new DomainException("import.invalid_file", "文件中没有数据行。");
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new DomainException("import.invalid_file", $"表头缺少：{string.Join("、", missing.Take(10))}。请使用导出的台账格式。");
-        }
-
-        if (raw.Count > MaxRows)
-        {
-            throw new DomainException("import.invalid_file", $"一次最多导入 {MaxRows} 行。");
-        }
-
-        // Row 1 is the header: data rows are numbered from 2 as in the spreadsheet.
-        return [.. raw.Select((cells, i) => (i + 2, cells)).Where(r => r.cells.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))];
-    }
+    private static List<(int Row, IDictionary<string, object?> Cells)> Read(Stream xlsx) =>
+        SpreadsheetRows.Read(xlsx, CaseRegisterLayout.Columns, MaxRows, "台账", "请使用导出的台账格式。");
 }

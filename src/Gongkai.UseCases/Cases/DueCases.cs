@@ -34,11 +34,10 @@ public sealed class ListDueCases(GongkaiDbContext db, StaffContext staff, Calend
         var calendar = await calendars.GetAsync(db, ct);
         var days = Math.Clamp(options.Value.Reminders.DueSoonWorkingDays, 1, 20);
         var horizon = calendar.AddWorkingDays(on, days).Date;
-        var visible = staff.VisibleAgencies?.ToList();
         var rows = await db.Applications.AsNoTracking().Include(a => a.Pauses)
-            .Where(a => a.Decision == null && a.DueDate != null && a.DueDate <= horizon)
-            .Where(a => !a.Pauses.Any(p => p.Until == null && p.Limit == null))
-            .Where(a => visible == null || visible.Contains(a.AgencyId) || (a.AssignedAgencyId != null && visible.Contains(a.AssignedAgencyId.Value)))
+            .ClockRunning()
+            .Where(a => a.DueDate != null && a.DueDate <= horizon)
+            .VisibleTo(staff)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
             .ToListAsync(ct);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);

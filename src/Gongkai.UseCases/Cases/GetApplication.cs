@@ -53,7 +53,7 @@ public sealed class GetApplication(GongkaiDbContext db, StaffContext staff, Case
         var deadline = loaded.Deadline;
         var allowed = CaseLifecycle.Allowed(r.State)
             .Where(a => PerformCaseStep.RolesFor(a).Any(staff.IsInRole) || staff.IsUnrestricted)
-            .Where(a => Applies(a, r))
+            .Where(loaded.Case.Fits)
             .ToList();
         var id0 = protector.Unprotect(r.IdNumberProtected)!;
         return new ApplicationDetail(
@@ -71,23 +71,6 @@ public sealed class GetApplication(GongkaiDbContext db, StaffContext staff, Case
             loaded.Case.ServedOnTime(loaded.Calendar),
             r.Decision is null && deadline is { IsPaused: false } d && d.Due.Date < clock.Today());
     }
-
-    /// <summary>Whether a step the transition table allows also fits the case's facts (a running pause, a used extension…).</summary>
-    public static bool Applies(CaseAction action, ApplicationRecord r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        var open = r.Pauses.OrderBy(p => p.Sequence).LastOrDefault(p => p.Until is null && p.Limit is null);
-        return action switch
-        {
-            CaseAction.EndConsultation => open is { Reason: not PauseReason.FeeNotice },
-            CaseAction.RecordPayment or CaseAction.LapseFee => open is { Reason: PauseReason.FeeNotice },
-            CaseAction.StartConsultation or CaseAction.SendFeeNotice or CaseAction.Decide => open is null,
-            CaseAction.Extend => r.ExtensionWorkingDays == 0,
-            CaseAction.SetLongerDeadline => r.LongerDue is null,
-            CaseAction.RequestCorrection => r.CorrectionRequested is null,
-            _ => true,
-        };
-    }
 }
 
 /// <summary>An attachment's content for staff who may see the application (or the applicant with the query code).</summary>
@@ -101,7 +84,7 @@ public sealed class GetApplicationAttachment(GongkaiDbContext db, StaffContext s
     {
         var app = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => new { a.AgencyId, a.AssignedAgencyId }).SingleOrDefaultAsync(ct);
         var file = await db.ApplicationAttachments.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachmentId && f.ApplicationId == applicationId, ct);
-        if (app is null || file is null || !(staff.CanSee(app.AgencyId) || (app.AssignedAgencyId is { } a && staff.CanSee(a))))
+        if (app is null || file is null || !staff.CanSeeApplication(app.AgencyId, app.AssignedAgencyId))
         {
             throw new Core.Common.DomainException(StaffContext.NotFoundCode, "找不到该附件，或您无权查看。");
         }

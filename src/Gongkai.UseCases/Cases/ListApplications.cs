@@ -88,12 +88,10 @@ public sealed class ListApplications(GongkaiDbContext db, StaffContext staff, Pe
     public async Task<Page<ApplicationListItem>> ExecuteAsync(ApplicationQuery q, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var visible = staff.VisibleAgencies?.ToList();
         var calendar = await calendars.GetAsync(db, ct);
         var today = clock.Today();
         var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays).Date;
-        var query = db.Applications.AsNoTracking()
-            .Where(a => visible == null || visible.Contains(a.AgencyId) || (a.AssignedAgencyId != null && visible.Contains(a.AssignedAgencyId.Value)));
+        var query = db.Applications.AsNoTracking().VisibleTo(staff);
         if (q.AgencyId is { } agency)
         {
             query = query.Where(a => a.AgencyId == agency || a.AssignedAgencyId == agency);
@@ -106,7 +104,7 @@ public sealed class ListApplications(GongkaiDbContext db, StaffContext staff, Pe
             query = query.Where(a => a.CaseNumber.Contains(s) || a.ApplicantName.Contains(s));
         }
 
-        var running = query.Where(a => a.Decision == null && !a.Pauses.Any(p => p.Until == null && p.Limit == null));
+        var running = query.ClockRunning();
         query = q.Queue switch
         {
             CaseQueue.Open => query.Where(a => a.Decision == null),

@@ -7,6 +7,7 @@ using Gongkai.Data.Accounts;
 using Gongkai.Data.Audit;
 using Gongkai.Data.Cases;
 using Gongkai.UseCases.Accounts;
+using Gongkai.UseCases.Agencies;
 using Gongkai.UseCases.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -210,8 +211,8 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                 return (null, "申请内容明确，转入办理。", true);
             case AssignStep s:
                 c.AssignTo();
-                var unit = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == s.AgencyId, ct);
-                if (unit is null || !await IsInTreeAsync(r.AgencyId, s.AgencyId, ct))
+                var tree = await AgencyTree.LoadAsync(db, ct);
+                if (tree.Find(s.AgencyId) is not { } unit || !tree.IsInSubtree(s.AgencyId, r.AgencyId))
                 {
                     throw new DomainException(ValidationFailedException.ErrorCode, "承办单位应为受理机关本身或其下属单位。");
                 }
@@ -367,20 +368,6 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
             default:
                 throw new DomainException(ValidationFailedException.ErrorCode, "请选择计收方式。");
         }
-    }
-
-    private async Task<bool> IsInTreeAsync(int root, int candidate, CancellationToken ct)
-    {
-        var parents = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToDictionaryAsync(a => a.Id, a => a.ParentId, ct);
-        for (int? at = candidate; at is { } id; at = parents.GetValueOrDefault(id))
-        {
-            if (id == root)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void NotAfterToday(DateOnly date, DateOnly today, string label)

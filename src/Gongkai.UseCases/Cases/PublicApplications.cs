@@ -122,7 +122,7 @@ public sealed class TrackApplication(GongkaiDbContext db, PersonalDataProtector 
 /// received that day and the answer clock restarts from it (第三十条). A repeated submit (same form key) is applied once.
 /// </summary>
 [AuditAction("网上提交补正材料")]
-public sealed class SubmitCorrection(GongkaiDbContext db, AuditContext audit, PersonalDataProtector protector, CaseHistory history, CalendarProvider calendars, IFileStore files, AgencyClock clock)
+public sealed class SubmitCorrection(GongkaiDbContext db, AuditContext audit, PersonalDataProtector protector, CaseHistory history, CalendarProvider calendars, ApplicationIntake intake, AgencyClock clock)
 {
     public async Task<CaseStepResult> ExecuteAsync(string caseNumber, string queryCode, string reply, IReadOnlyList<UploadedFile> attachments, string? formKey, CancellationToken ct = default)
     {
@@ -150,27 +150,10 @@ public sealed class SubmitCorrection(GongkaiDbContext db, AuditContext audit, Pe
         var domain = ApplicationCase.Restore(record.Snapshot());
         var today = clock.Today();
         domain.ReceiveCorrection(today);
-        var stored = new List<StoredFile>();
+        var stored = await intake.StoreAsync(checkedFiles, ct);
         try
         {
-            foreach (var (file, type) in checkedFiles)
-            {
-                var s = await files.SaveAsync(file.Content, AttachmentRules.MaxBytes, ct)
-                    ?? throw new DomainException(ValidationFailedException.ErrorCode, $"附件“{file.FileName}”超过 {AttachmentRules.MaxBytesText}。");
-                stored.Add(s);
-                db.ApplicationAttachments.Add(new ApplicationAttachmentRecord
-                {
-                    ApplicationId = record.Id,
-                    Purpose = AttachmentPurpose.Correction,
-                    FileName = file.FileName,
-                    ContentType = type,
-                    Size = s.Size,
-                    Sha256 = s.Sha256,
-                    StorageKey = s.Key,
-                    UploadedAt = clock.UtcNow,
-                });
-            }
-
+            db.ApplicationAttachments.AddRange(stored.Select(f => f.For(record.Id, AttachmentPurpose.Correction, clock.UtcNow)));
             record.CorrectionReply = text.Length == 0 ? null : text;
             var loaded = new LoadedCase(record, domain, await calendars.GetAsync(db, ct));
             var due = loaded.Deadline;
@@ -186,11 +169,7 @@ public sealed class SubmitCorrection(GongkaiDbContext db, AuditContext audit, Pe
         }
         catch
         {
-            foreach (var s in stored)
-            {
-                files.Delete(s.Key);
-            }
-
+            intake.Discard(stored);
             throw;
         }
     }

@@ -25,7 +25,7 @@ public sealed class RevealApplicantContact(GongkaiDbContext db, StaffContext sta
         var row = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
             .Select(a => new { a.AgencyId, a.AssignedAgencyId, a.IdNumberProtected, a.PhoneProtected })
             .SingleOrDefaultAsync(ct);
-        if (row is null || !(staff.CanSee(row.AgencyId) || (row.AssignedAgencyId is { } assigned && staff.CanSee(assigned))))
+        if (row is null || !staff.CanSeeApplication(row.AgencyId, row.AssignedAgencyId))
         {
             throw new DomainException(StaffContext.NotFoundCode, "找不到该申请，或您无权查看。");
         }

@@ -207,7 +207,7 @@ public sealed class RegisterReviewCase(GongkaiDbContext db, StaffContext staff, 
         if (applicationId is { } appId)
         {
             var app = await db.Applications.AsNoTracking().Where(a => a.Id == appId).Select(a => new { a.AgencyId, a.AssignedAgencyId, a.Decided, a.CaseNumber }).SingleOrDefaultAsync(ct);
-            if (app is null || !(staff.CanSee(app.AgencyId) || (app.AssignedAgencyId is { } assigned && staff.CanSee(assigned))))
+            if (app is null || !staff.CanSeeApplication(app.AgencyId, app.AssignedAgencyId))
             {
                 throw ReviewChecks.Invalid("找不到关联的申请，或您无权查看。");
             }

@@ -187,5 +187,6 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
         return Page();
     }
 
-    private static string Target(string caseNumber) => "track:" + caseNumber.Trim().ToUpperInvariant();
+    /// <summary>The throttle key of one case number: every page that checks a query code counts guesses against it.</summary>
+    public static string Target(string caseNumber) => "track:" + caseNumber.Trim().ToUpperInvariant();
 }

@@ -30,7 +30,7 @@ public sealed class IndexModel(ListMyApplications list, LinkApplicationToAccount
     public async Task<IActionResult> OnPostLinkAsync(string? caseNumber, string? queryCode, CancellationToken ct)
     {
         LinkCaseNumber = caseNumber;
-        var target = "track:" + (caseNumber ?? string.Empty).Trim();
+        var target = ChaxunModel.Target(caseNumber ?? string.Empty);
         if (throttle.IsBlocked(target))
         {
             LinkError = "该受理编号的查询失败次数过多，请 15 分钟后再试。";

@@ -53,27 +53,6 @@ public sealed class DetailModel(
 
     public DateOnly Today => clock.Today();
 
-    /// <summary>
-    /// The steps offered as forms: those the lifecycle and this user's roles allow, less the ones the case's pauses
-    /// rule out (no payment without a fee notice outstanding, no end of a consultation that is not running).
-    /// </summary>
-    public IReadOnlyList<CaseAction> Actions
-    {
-        get
-        {
-            var running = Detail.Record.Pauses.Where(p => p.Until is null && p.Limit is null).ToList();
-            var fee = running.Any(p => p.Reason == PauseReason.FeeNotice);
-            var consulting = running.Any(p => p.Reason != PauseReason.FeeNotice);
-            return Detail.AllowedActions.Where(a => a switch
-            {
-                CaseAction.EndConsultation => consulting,
-                CaseAction.RecordPayment or CaseAction.LapseFee => fee,
-                CaseAction.SendFeeNotice => !fee,
-                _ => true,
-            }).ToList();
-        }
-    }
-
     public bool CanReveal => new[] { Roles.Clerk, Roles.Reviewer, Roles.OfficeHead }.Any(staff.IsInRole);
 
     public bool CanCorrect => Detail.Record.Decision is not null && (staff.IsInRole(Roles.OfficeHead) || staff.IsInRole(Roles.SystemAdministrator));

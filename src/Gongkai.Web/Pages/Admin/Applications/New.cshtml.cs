@@ -119,24 +119,11 @@ public sealed class NewModel(RegisterApplication register, ListAgencies agencies
             errors["Arrived"] = "请填写收到日期（如 2026-03-02）。";
         }
 
-        return new ApplicationInput
+        // The applicant's fields are read as on the public form; staff add the channel and the arrival date.
+        return ShenqingModel.ApplyForm.Read(f).ToUseCase() with
         {
-            AgencyId = int.TryParse(f["AgencyId"], out var agency) ? agency : 0,
-            Type = Choice<CaseType>("Type"),
             Channel = Choice<Channel>("Channel"),
             Arrived = arrived == default ? clock.Today() : arrived,
-            ApplicantType = Choice<ApplicantType>("ApplicantType"),
-            ApplicantName = f["ApplicantName"].ToString(),
-            IdDocumentType = Choice<IdDocumentType>("IdDocumentType"),
-            IdNumber = f["IdNumber"].ToString(),
-            Phone = f["Phone"].ToString(),
-            ContactPerson = f["ContactPerson"].ToString(),
-            Email = f["Email"].ToString(),
-            Address = f["Address"].ToString(),
-            PostalCode = f["PostalCode"].ToString(),
-            Description = f["Description"].ToString(),
-            ProvisionForm = Choice<ProvisionForm>("ProvisionForm"),
-            DeliveryMethod = Choice<DeliveryMethod>("DeliveryMethod"),
         };
     }
 }
