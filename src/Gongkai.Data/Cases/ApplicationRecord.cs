@@ -215,6 +215,9 @@ public sealed class ApplicationRecord
 
     public List<ApplicationPauseRecord> Pauses { get; set; } = [];
 
+    /// <summary>The ID number as shown in lists: a 统一社会信用代码 is public and shown whole, a person's document masked.</summary>
+    public string MaskIdNumber(string? idNumber) => IdDocumentType == IdDocumentType.CreditCode ? idNumber ?? string.Empty : Core.PersonalData.Masking.IdNumber(idNumber);
+
     public ApplicationCaseSnapshot Snapshot() => new(
         Channel, Arrived, State, Received, CorrectionRequested, CorrectionDeadline, CorrectionReceived, ExtensionWorkingDays,
         ExtensionApprover, ExtensionReason, [.. Pauses.OrderBy(p => p.Sequence).Select(p => new ClockPause(p.Reason, p.From, p.Until, p.Limit))],

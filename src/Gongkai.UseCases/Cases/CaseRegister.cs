@@ -124,7 +124,7 @@ public sealed class ExportCaseRegister(GongkaiDbContext db, StaffContext staff, 
             {
                 a.CaseNumber, CaseRegisterLayout.TypeNames[a.Type], names.GetValueOrDefault(a.AgencyId), a.AssignedAgencyId is { } u ? names.GetValueOrDefault(u) : string.Empty,
                 CaseRegisterLayout.ApplicantNames[a.ApplicantType], a.ApplicantName, CaseRegisterLayout.IdNames[a.IdDocumentType],
-                fullPersonalData || a.IdDocumentType == IdDocumentType.CreditCode ? id : Masking.IdNumber(id), fullPersonalData ? phone : Masking.Phone(phone),
+                fullPersonalData ? id : a.MaskIdNumber(id), fullPersonalData ? phone : Masking.Phone(phone),
                 a.ContactPerson, a.Email, a.Address, a.PostalCode, a.Description, CaseRegisterLayout.ProvisionNames[a.ProvisionForm], CaseRegisterLayout.DeliveryNames[a.DeliveryMethod],
                 ChannelNames.Of(a.Channel), CaseRegisterLayout.Date(a.Arrived), CaseRegisterLayout.Date(a.Received), CaseRegisterLayout.Date(a.CorrectionRequested),
                 CaseRegisterLayout.Date(a.CorrectionDeadline), CaseRegisterLayout.Date(a.CorrectionReceived), CaseRegisterLayout.Pauses(a.Pauses),

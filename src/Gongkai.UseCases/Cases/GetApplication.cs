@@ -60,7 +60,7 @@ public sealed class GetApplication(GongkaiDbContext db, StaffContext staff, Case
             r,
             names.GetValueOrDefault(r.AgencyId, "?"),
             r.AssignedAgencyId is { } assigned ? names.GetValueOrDefault(assigned) : null,
-            r.IdDocumentType == IdDocumentType.CreditCode ? id0 : Masking.IdNumber(id0),
+            r.MaskIdNumber(id0),
             Masking.Phone(protector.Unprotect(r.PhoneProtected)),
             deadline,
             r.Received is { } received && r.CorrectionRequested is null && r.State == CaseState.UnderReview ? AnswerClock.CorrectionNoticeDue(loaded.Calendar, received).Date : null,

@@ -132,7 +132,7 @@ public sealed class ListApplications(GongkaiDbContext db, StaffContext staff, Pe
                 a.CaseNumber,
                 a.AgencyId,
                 a.ApplicantName,
-                a.IdDocumentType == IdDocumentType.CreditCode ? protector.Unprotect(a.IdNumberProtected)! : Masking.IdNumber(protector.Unprotect(a.IdNumberProtected)),
+                a.MaskIdNumber(protector.Unprotect(a.IdNumberProtected)),
                 Masking.Phone(protector.Unprotect(a.PhoneProtected)),
                 a.State,
                 a.Arrived,
