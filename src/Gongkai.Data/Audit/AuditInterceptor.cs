@@ -21,7 +21,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
-        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey),
+        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey), nameof(Letters.ApplicationLetterRecord.DocxStorageKey), nameof(Letters.ApplicationLetterRecord.PdfStorageKey), nameof(Letters.ApplicationLetterRecord.HtmlStorageKey), nameof(Letters.AgencyLetterSettingsRecord.SealStorageKey),
     };
 
     /// <summary>
@@ -54,6 +54,10 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Notifications.NotificationRecord)] = "提醒",
         [typeof(ApiTokenRecord)] = "接口令牌",
         [typeof(Cases.ReviewCaseRecord)] = "行政复议和诉讼",
+        [typeof(Letters.LetterTemplateRecord)] = "文书模板",
+        [typeof(Letters.AgencyLetterSettingsRecord)] = "文书设置",
+        [typeof(Letters.LetterNumberSequenceRecord)] = "文号序列",
+        [typeof(Letters.ApplicationLetterRecord)] = "申请文书",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
