@@ -59,6 +59,9 @@ public sealed record LetterFile(string FileName, string ContentType, byte[] Cont
 
 internal static class LetterRules
 {
+    /// <summary>Stands for the 文号 in a draft; replaced by the number given when the letter is issued.</summary>
+    public const string ProvisionalNumber = "（出具时编号）";
+
     public static readonly string[] IssuingRoles = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice];
 
     public static LetterKind Kind(string? key) =>
@@ -125,7 +128,7 @@ public sealed class DraftLetter(GongkaiDbContext db, StaffContext staff, CaseHis
         var settings = await composer.SettingsAsync(r.AgencyId, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == r.AgencyId, ct);
         var served = await ServedLettersAsync(db, r.Id, ct);
-        var values = LetterComposer.Values(r, agency, settings, kind, pause, kind.Numbered ? "（出具时编号）" : null, clock.Today(), loaded.Calendar, served);
+        var values = LetterComposer.Values(r, agency, settings, kind, pause, kind.Numbered ? LetterRules.ProvisionalNumber : null, clock.Today(), loaded.Calendar, served);
         return new LetterDraft(r.Id, r.Version, r.CaseNumber, kind, pause, template.Template.Title, template.Template.Render(values), template.Source, settings.SealStorageKey is not null);
     }
 
@@ -170,12 +173,20 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == r.AgencyId, ct);
         var settings = await composer.SettingsAsync(r.AgencyId, ct);
         var today = clock.Today();
-        var number = kind.Numbered ? await NextNumberAsync(agency, settings, today.Year, ct) : null;
         var served = await DraftLetter.ServedLettersAsync(db, r.Id, ct);
-        var values = LetterComposer.Values(r, agency, settings, kind, pause, number, today, loaded.Calendar, served);
+        var provisional = kind.Numbered ? LetterRules.ProvisionalNumber : null;
+        var values = LetterComposer.Values(r, agency, settings, kind, pause, provisional, today, loaded.Calendar, served);
         var template = (await composer.TemplateAsync(r.AgencyId, kind, tree, ct)).Template;
         var text = string.IsNullOrWhiteSpace(body) ? template.Render(values) : LetterTemplate.Normalise(body);
         Check(kind, text, r);
+
+        // Numbered only once the text passed: a refused letter uses up no 文号.
+        var number = kind.Numbered ? await NextNumberAsync(agency, settings, today.Year, ct) : null;
+        if (number is not null)
+        {
+            text = text.Replace(LetterRules.ProvisionalNumber, number, StringComparison.Ordinal);
+        }
+
         var letter = LetterDocument.FromText(kind, template.Title, text, number, r.CaseNumber, agency.Name, today, await composer.SealAsync(settings, ct));
 
         var docx = await SaveAsync(DocxLetterWriter.Write(letter), ct);
