@@ -15,8 +15,10 @@ namespace Gongkai.Web.Pages.Admin.Applications;
 /// and a request key, like the step forms.
 /// </summary>
 [Authorize(Policy = Policies.CaseHandler)]
-public sealed class LetterModel(DraftLetter draft, IssueLetter issue) : PageModel
+public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.Platform.AgencyClock clock) : PageModel
 {
+    public string IssuedOn { get; private set; } = string.Empty;
+
     public LetterDraft? Draft { get; private set; }
 
     public string Body { get; private set; } = string.Empty;
@@ -32,15 +34,25 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue) : PageMode
     public async Task<IActionResult> OnGetAsync(long id, string? kind, int? pause, CancellationToken ct)
     {
         Id = id;
+        IssuedOn = clock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return await LoadAsync(id, kind, pause, ct) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, string? kind, int? pause, int expectedVersion, string? body, string? requestKey, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(long id, string? kind, int? pause, int expectedVersion, string? body, string? requestKey, string? issuedOn, CancellationToken ct)
     {
         Id = id;
+        IssuedOn = issuedOn?.Trim() ?? string.Empty;
         try
         {
-            var letter = await issue.ExecuteAsync(id, expectedVersion, kind ?? string.Empty, pause, body, requestKey, ct);
+            DateOnly? on = null;
+            if (IssuedOn.Length > 0)
+            {
+                on = DateOnly.TryParseExact(IssuedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                    ? parsed
+                    : throw new ValidationFailedException(new Dictionary<string, string> { ["IssuedOn"] = "出具日期格式不正确，请按 年-月-日 填写。" });
+            }
+
+            var letter = await issue.ExecuteAsync(id, expectedVersion, kind ?? string.Empty, pause, body, requestKey, ct, on);
             TempData["Message"] = $"已出具{letter.Title}{(letter.DocumentNumber is null ? string.Empty : "（" + letter.DocumentNumber + "）")}。";
             return Redirect($"/Admin/Applications/{id}#letters-heading");
         }
@@ -55,7 +67,7 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue) : PageMode
         catch (DomainException ex)
         {
             Conflict = ex.Code == CaseHistory.ConcurrentChangeCode;
-            Error = ex is ValidationFailedException v && v.Errors.TryGetValue("Body", out var m) ? m : ex.Message;
+            Error = ex is ValidationFailedException v ? string.Join(string.Empty, v.Errors.Values) : ex.Message;
             Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             var reload = await LoadAsync(id, kind, pause, ct);
             if (reload is not null)
