@@ -16,9 +16,20 @@ namespace Gongkai.UseCases.Demo;
 /// injected clock. Each is registered and stepped through by the demo staff with the real use cases
 /// (<see cref="RegisterApplication"/>, <see cref="PerformCaseStep"/>), so the histories, cached due dates and queues
 /// are exactly those the product would produce; past dates are counted back in working days on the loaded calendar.
-/// The applicants are made up: names, telephone numbers (138 0000 …) and ID numbers (valid check digit, fictional).
+/// The applicants are made up: names, telephone numbers (138 000 …) and ID numbers (valid check digit, fictional).
+/// Before them come the district government's complete past years (<see cref="DemoHistory"/>), played the same way.
 /// </summary>
-public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterApplication register, PerformCaseStep perform, CalendarProvider calendars, AgencyClock clock)
+public sealed partial class DemoCases(
+    GongkaiDbContext db,
+    StaffContext staff,
+    RegisterApplication register,
+    PerformCaseStep perform,
+    CalendarProvider calendars,
+    AgencyClock clock,
+    RegisterReviewCase registerReview,
+    RecordReviewAnswer recordReviewAnswer,
+    RecordReviewOutcome recordReviewOutcome,
+    Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     private const string Education = "包头市昆都仑区教育局";
     private const string CivilAffairs = "包头市昆都仑区民政局";
@@ -55,6 +66,10 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
     private Dictionary<string, string> _userIds = [];
     private AgencyTree _tree = null!;
     private int _next;
+    private readonly List<DemoCaseRef> _created = [];
+
+    /// <summary>Every application the load created, in the order it was registered (past years first), e.g. to add their letters.</summary>
+    public IReadOnlyList<DemoCaseRef> Created => _created;
 
     /// <summary>Registers and steps through the demo applications; returns how many there are. Leaves <paramref name="staff"/> as the operator named <paramref name="operatorName"/>.</summary>
     public async Task<int> LoadAsync(string operatorName, CancellationToken ct = default)
@@ -66,6 +81,11 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
         _tree = await AgencyTree.LoadAsync(db, ct);
         try
         {
+            if (options.Value.Demo.History)
+            {
+                await LoadHistoryAsync(ct);
+            }
+
             // 待确认收到: online and e-mail applications not yet confirmed with the applicant.
             await RegisterAsync("jyj-cb", Education, Channel.Online, Back(1), "2026年昆都仑区义务教育阶段公办学校招生划片范围及划片依据文件。", ct);
             await RegisterAsync("mzj-cb", CivilAffairs, Channel.Email, Back(2), "2025年昆都仑区城乡最低生活保障资金发放的汇总情况（按街道、镇统计）。", ct);
@@ -155,7 +175,7 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
             await StepAsync(name, "mzj-cb", new AcceptStep(), ct);
             await StepAsync(name, "gkb", new DecideStep(DecisionType.RecordCorrected, Back(42), "经核实，已更正公示名单中的姓名。"), ct);
             await StepAsync(name, "mzj-cb", new ServeStep(Back(41), ServiceMethod.Direct), ct);
-            return _next;
+            return _created.Count;
         }
         finally
         {
@@ -164,26 +184,12 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
     }
 
     /// <summary>The date <paramref name="workingDays"/> working days before today on the loaded calendar.</summary>
-    private DateOnly Back(int workingDays)
-    {
-        var d = _today;
-        for (var counted = 0; counted < workingDays;)
-        {
-            d = d.AddDays(-1);
-            if (_calendar.IsWorkingDay(d))
-            {
-                counted++;
-            }
-        }
-
-        return d;
-    }
+    private DateOnly Back(int workingDays) => Previous(_today, workingDays);
 
     private async Task<DemoCase> RegisterAsync(string user, string agency, Channel channel, DateOnly arrived, string description, CancellationToken ct, CaseType type = CaseType.InformationDisclosure)
     {
-        As(user, agency);
         var (applicant, id17, phone) = Applicants[_next++ % Applicants.Length];
-        var record = await register.ExecuteAsync(new ApplicationInput
+        return await RegisterAsync(user, agency, new ApplicationInput
         {
             AgencyId = _agencies[agency],
             ApplicantType = ApplicantType.NaturalPerson,
@@ -200,13 +206,22 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
             Arrived = arrived,
             Type = type,
         }, ct);
-        return new DemoCase(record.Id, agency) { Version = record.Version };
+    }
+
+    private async Task<DemoCase> RegisterAsync(string user, string agency, ApplicationInput input, CancellationToken ct)
+    {
+        As(user, agency);
+        var record = await register.ExecuteAsync(input, ct);
+        _created.Add(new DemoCaseRef(record.Id, agency, record.Arrived));
+        return new DemoCase(record.Id, agency) { Version = record.Version, Due = record.DueDate };
     }
 
     private async Task StepAsync(DemoCase c, string user, CaseStep step, CancellationToken ct)
     {
         As(user, c.Agency);
-        c.Version = (await perform.ExecuteAsync(c.Id, c.Version, step, null, ct)).Version;
+        var result = await perform.ExecuteAsync(c.Id, c.Version, step, null, ct);
+        c.Version = result.Version;
+        c.Due = result.Due;
     }
 
     /// <summary>Acts as the demo account, for the case's agency when it is a member of it, else for its own (the district office).</summary>
@@ -217,18 +232,7 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
         staff.SetStaff(_userIds[userName], userName, account.DisplayName, account.Roles, _agencies[acting], _tree);
     }
 
-    /// <summary>GB 11643 check character of the first 17 digits.</summary>
-    private static char CheckDigit(string first17)
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (first17[i] - '0') * weights[i];
-        }
-
-        return "10X98765432"[sum % 11];
-    }
+    private static char CheckDigit(string first17) => DemoHistory.IdCheckDigit(first17);
 
     private sealed class DemoCase(long id, string agency)
     {
@@ -237,5 +241,10 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
         public string Agency { get; } = agency;
 
         public int Version { get; set; }
+
+        public DateOnly? Due { get; set; }
     }
 }
+
+/// <summary>An application created by the demo load: its id, receiving agency and arrival date.</summary>
+public sealed record DemoCaseRef(long Id, string Agency, DateOnly Arrived);

@@ -17,7 +17,9 @@ public enum DemoLoadOutcome
 /// <summary>
 /// 载入演示数据 (`gongkai demo load`, or at start-up when Gongkai:Demo:Enabled is true) into an empty database only.
 /// A database that holds real records is refused: demo data never mixes with real records. The demo applications
-/// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed.
+/// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed; before
+/// them come the district government's complete past years (<see cref="DemoHistory"/>), whose 2024 gives the sample
+/// annual report's tables 三 and 四.
 /// </summary>
 [AuditAction("载入演示数据")]
 public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
