@@ -29,6 +29,7 @@ public sealed partial class DemoCases(
     RegisterReviewCase registerReview,
     RecordReviewAnswer recordReviewAnswer,
     RecordReviewOutcome recordReviewOutcome,
+    Letters.IssueLetter issueLetter,
     Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     private const string Education = "包头市昆都仑区教育局";
@@ -106,6 +107,7 @@ public sealed partial class DemoCases(
             var copies = await RegisterAsync("gkb", District, Channel.InPerson, Back(19), "区政府2021年至2025年发布的全部规范性文件纸质文本（复制件）。", ct);
             await StepAsync(copies, "gkb", new AcceptStep(), ct);
             await StepAsync(copies, "gkb", new SendFeeNoticeStep(Back(10), Core.Fees.FeeMethod.PerPage, 420, "复制文件共 420 页，按量计收。"), ct);
+            await LetterAsync(copies, "gkb", "FeeNotice", Back(10), ct);
             await StepAsync(copies, "gkb", new RecordPaymentStep(Back(6)), ct);
 
             // 已超期.
@@ -116,46 +118,57 @@ public sealed partial class DemoCases(
             var waste = await RegisterAsync("mzj-cb", Health, Channel.PostSigned, Back(12), "2025年区内某社区卫生服务中心与医疗废物处置企业签订的处置合同。", ct);
             await StepAsync(waste, "mzj-cb", new AcceptStep(), ct);
             await StepAsync(waste, "mzj-cb", new StartConsultationStep(PauseReason.ThirdPartyConsultation, "包头市某环保科技有限公司（演示）", Back(5), Back(3)), ct);
+            await LetterAsync(waste, "mzj-cb", "ConsultationLetter", Back(5), ct, pause: 1);
 
             // 已延期.
             var exams = await RegisterAsync("jyj-cb", Education, Channel.Email, Back(19), "2025年昆都仑区教育系统公开招聘教师笔试、面试成绩的确定办法及复核记录。", ct);
             await StepAsync(exams, "jyj-cb", new ConfirmReceiptStep(Back(18)), ct);
             await StepAsync(exams, "jyj-cb", new AcceptStep(), ct);
             await StepAsync(exams, "jyj-fz", new ExtendStep(15, "需调取多个学校的招聘档案并逐一核对，无法在 20 个工作日内答复。"), ct);
+            await LetterAsync(exams, "jyj-cb", "ExtensionNotice", null, ct);
 
             // 已作出决定，待送达.
             var jobs = await RegisterAsync("zt-cb", Zhaotan, Channel.InPerson, Back(15), "本人所在社区2026年公益性岗位的招聘公告及录用名单。", ct);
             await StepAsync(jobs, "zt-cb", new AcceptStep(), ct);
             await StepAsync(jobs, "zt-admin", new DecideStep(DecisionType.Disclosed, Back(1), "予以公开：提供招聘公告及录用名单（已隐去身份证号码）。"), ct);
+            await LetterAsync(jobs, "zt-cb", "Reply", Back(1), ct);
+            await LetterAsync(jobs, "zt-cb", "ServiceCertificate", Back(1), ct);
 
             // 已送达 and 已归档, with different decisions.
             var repairs = await RegisterAsync("jyj-cb", Education, Channel.InPerson, Back(40), "2025年区教育局学校安全隐患排查整改的资金使用明细。", ct);
             await StepAsync(repairs, "jyj-cb", new AcceptStep(), ct);
             await StepAsync(repairs, "jyj-sh", new DecideStep(DecisionType.PartiallyDisclosed, Back(25), "部分公开：提供资金使用明细，其中供应商银行账户信息不予公开。"), ct);
+            await LetterAsync(repairs, "jyj-cb", "Reply", Back(25), ct);
             await StepAsync(repairs, "jyj-cb", new ServeStep(Back(24), ServiceMethod.Direct, "申请人当面签收。"), ct);
 
             var land = await RegisterAsync("mzj-cb", CivilAffairs, Channel.PostSigned, Back(60), "某小区地下车位产权登记的相关文件。", ct);
             await StepAsync(land, "mzj-cb", new AcceptStep(), ct);
             await StepAsync(land, "gkb", new DecideStep(DecisionType.NotHeld, Back(45), "经检索，本机关不掌握该信息；该信息由住房和城乡建设部门掌握。", "包头市昆都仑区住房和城乡建设局"), ct);
+            await LetterAsync(land, "mzj-cb", "Reply", Back(45), ct);
             await StepAsync(land, "mzj-cb", new ServeStep(Back(44), ServiceMethod.Postal, "妥投信息已核对（演示）", "1000000000001"), ct);
             await StepAsync(land, "mzj-cb", new ArchiveStep(), ct);
 
             var clinic = await RegisterAsync("mzj-cb", Health, Channel.InPerson, Back(80), "某民营诊所2025年的药品采购合同及价格。", ct);
             await StepAsync(clinic, "mzj-cb", new AcceptStep(), ct);
             await StepAsync(clinic, "mzj-cb", new StartConsultationStep(PauseReason.ThirdPartyConsultation, "包头市某诊所（演示）", Back(75), Back(74)), ct);
+            await LetterAsync(clinic, "mzj-cb", "ConsultationLetter", Back(75), ct, pause: 1);
             await StepAsync(clinic, "mzj-cb", new EndConsultationStep(Back(68), Opinion: "不同意公开，涉及商业秘密。"), ct);
             await StepAsync(clinic, "gkb", new DecideStep(DecisionType.WithheldThirdPartyRights, Back(62), "不予公开：涉及第三方商业秘密，第三方不同意公开。"), ct);
+            await LetterAsync(clinic, "mzj-cb", "Reply", Back(62), ct);
             await StepAsync(clinic, "mzj-cb", new ServeStep(Back(61), ServiceMethod.Direct), ct);
             await StepAsync(clinic, "mzj-cb", new ArchiveStep(), ct);
 
             var meeting = await RegisterAsync("gkb", District, Channel.PostSigned, Back(90), "区政府会议关于那块地的内容。", ct);
             await StepAsync(meeting, "gkb", new RequestCorrectionStep(Back(88), Back(78), "请写明会议名称或时间、所涉地块的位置或名称。"), ct);
+            await LetterAsync(meeting, "gkb", "CorrectionNotice", Back(88), ct);
             await StepAsync(meeting, "gkb", new LapseCorrectionStep(Back(77)), ct);
+            await LetterAsync(meeting, "gkb", "Reply", Back(77), ct);
             await StepAsync(meeting, "gkb", new ServeStep(Back(77), ServiceMethod.Postal, "挂号信（演示）", "XA000000005CN"), ct);
 
             var complaint = await RegisterAsync("zt-cb", Zhaotan, Channel.InPerson, Back(100), "要求街道查处楼下餐馆油烟扰民问题并答复处理结果。", ct);
             await StepAsync(complaint, "zt-cb", new AcceptStep(), ct);
             await StepAsync(complaint, "zt-admin", new DecideStep(DecisionType.PetitionOrComplaint, Back(95), "属于投诉举报事项，不作为政府信息公开申请处理，已告知通过12345热线反映。"), ct);
+            await LetterAsync(complaint, "zt-cb", "Reply", Back(95), ct);
             await StepAsync(complaint, "zt-cb", new ServeStep(Back(95), ServiceMethod.Direct), ct);
 
             var withdrawn = await RegisterAsync("jyj-cb", Education, Channel.Online, Back(35), "2025年区属幼儿园收费标准的核定文件。", ct);
@@ -166,7 +179,9 @@ public sealed partial class DemoCases(
 
             var published = await RegisterAsync("gkb", District, Channel.Online, Back(70), "昆都仑区2025年政府工作报告。", ct);
             await StepAsync(published, "gkb", new ConfirmReceiptStep(Back(69)), ct);
+            await LetterAsync(published, "gkb", "Receipt", Back(69), ct);
             await StepAsync(published, "gkb", new DecideStep(DecisionType.AlreadyPublished, Back(67), "该信息已主动公开，可在区政府门户网站“政府工作报告”栏目查阅。"), ct);
+            await LetterAsync(published, "gkb", "Reply", Back(67), ct);
             await StepAsync(published, "gkb", new ServeStep(Back(67), ServiceMethod.Electronic), ct);
             await StepAsync(published, "gkb", new ArchiveStep(), ct);
 
@@ -174,6 +189,7 @@ public sealed partial class DemoCases(
             var name = await RegisterAsync("mzj-cb", CivilAffairs, Channel.InPerson, Back(50), "区民政局公示的2025年临时救助名单中本人姓名有误，请予更正。", ct, CaseType.RecordCorrection);
             await StepAsync(name, "mzj-cb", new AcceptStep(), ct);
             await StepAsync(name, "gkb", new DecideStep(DecisionType.RecordCorrected, Back(42), "经核实，已更正公示名单中的姓名。"), ct);
+            await LetterAsync(name, "mzj-cb", "Reply", Back(42), ct);
             await StepAsync(name, "mzj-cb", new ServeStep(Back(41), ServiceMethod.Direct), ct);
             return _created.Count;
         }
@@ -222,6 +238,22 @@ public sealed partial class DemoCases(
         var result = await perform.ExecuteAsync(c.Id, c.Version, step, null, ct);
         c.Version = result.Version;
         c.Due = result.Due;
+    }
+
+    /// <summary>
+    /// Issues a letter on a demo case through <see cref="Letters.IssueLetter"/>, dated when it was made ("Reply" stands
+    /// for the reply of the case's decision), and follows the case's new version.
+    /// </summary>
+    private async Task LetterAsync(DemoCase c, string user, string kind, DateOnly? on, CancellationToken ct, int? pause = null)
+    {
+        As(user, c.Agency);
+        if (kind == "Reply")
+        {
+            kind = "Reply." + await db.Applications.Where(a => a.Id == c.Id).Select(a => a.Decision).SingleAsync(ct);
+        }
+
+        await issueLetter.ExecuteAsync(c.Id, c.Version, kind, pause, null, null, ct, on);
+        c.Version = await db.Applications.Where(a => a.Id == c.Id).Select(a => a.Version).SingleAsync(ct);
     }
 
     /// <summary>Acts as the demo account, for the case's agency when it is a member of it, else for its own (the district office).</summary>

@@ -296,7 +296,7 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 await AsStaff<Letters.SaveLetterTemplate, int>("gkb", async u => await u.ExecuteAsync(await District(), "FeeNotice", "收费通知书", "{申请人}：受理编号 {受理编号}。{救济途径}", null));
                 await AsStaff<Letters.ResetLetterTemplate, int>("gkb", async u => { await u.ExecuteAsync(await District(), "FeeNotice"); return 0; });
             },
-            [typeof(Letters.SaveLetterSettings)] = async () => await AsStaff<Letters.SaveLetterSettings, int>("gkb", async u => await u.ExecuteAsync(await District(), "{简称}信公〔{YYYY}〕{N}号", "包头市人民政府", "包头市昆都仑区人民法院", 0)),
+            [typeof(Letters.SaveLetterSettings)] = async () => await AsStaff<Letters.SaveLetterSettings, int>("gkb", async u => await u.ExecuteAsync(await AgencyIdAsync("包头市昆都仑区教育局"), "{简称}信公〔{YYYY}〕{N}号", "包头市昆都仑区人民政府", "包头市昆都仑区人民法院", 0)),
             [typeof(GetMailingList)] = async () =>
             {
                 var letter = await LetterAsync();
