@@ -50,6 +50,8 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
             ReportScope = ReportScope.Subtree,
             OfficeName = "包头市昆都仑区行政审批政务服务与数据管理局（区政务公开办）",
             OfficeHours = "工作日 8:30-12:00，14:30-18:00",
+            OfficeAddress = "包头市昆都仑区政务服务中心（演示地址）",
+            OfficePhone = "0472-0000000（演示）",
             Version = 1,
         };
         db.Agencies.Add(district);
