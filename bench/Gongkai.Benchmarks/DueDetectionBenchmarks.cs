@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -12,12 +13,13 @@ namespace Gongkai.Benchmarks;
 /// <summary>
 /// The daily detection (到期提醒) on SQLite among 100,000 open applications (bulk-inserted in the setup, none decided,
 /// due from 20 days ago to 40 days ahead): <see cref="ListDueCases"/> against a raw SQL query that selects the same
-/// due-soon and overdue cases, and a whole <see cref="SendDueReminders"/> run writing the in-app notices.
+/// due-soon and overdue cases, and <see cref="SendDueReminders"/> run again on a day whose notices were already sent
+/// (detection, recipients and the look-up of earlier notices; nothing written). The first run of the day, which writes
+/// the notices, is too long for an in-process benchmark: the setup times it once and prints the figure.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[InvocationCount(1)]
 public class DueDetectionBenchmarks
 {
     public const int Rows = 100_000;
@@ -46,6 +48,10 @@ public class DueDetectionBenchmarks
         {
             throw new InvalidOperationException($"ListDueCases found {report} cases, the raw SQL {raw}");
         }
+
+        var clock = Stopwatch.StartNew();
+        var first = await _database.AsOperatorAsync<SendDueReminders, ReminderRunResult>(u => u.ExecuteAsync(Today));
+        Console.WriteLine($"// First SendDueReminders run of the day: {first.Overdue} overdue, {first.DueSoon} due soon, {first.Notified} notices written in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     [GlobalCleanup]
@@ -86,19 +92,14 @@ public class DueDetectionBenchmarks
     [Benchmark, BenchmarkCategory("Detect")]
     public Task<int> ListDueCases() => ListAsync();
 
-    [IterationSetup(Target = nameof(SendDueReminders))]
-    public void ForgetNotices()
-    {
-        using var scope = _database.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
-        db.Database.ExecuteSqlRaw("DELETE FROM notifications");
-        db.Database.ExecuteSqlRaw("DELETE FROM system_settings WHERE \"Key\" = {0}", Gongkai.UseCases.Cases.SendDueReminders.LastRunKey);
-    }
-
-    /// <summary>A whole run: the detection, the recipients, one notice per case and person (none sent before), saved with their audit entries.</summary>
-    [Benchmark, BenchmarkCategory("Send")]
-    public Task<int> SendDueReminders() =>
-        _database.AsOperatorAsync<SendDueReminders, int>(async u => (await u.ExecuteAsync(Today)).Notified);
+    /// <summary>A second run on the same day: the detection, the recipients and the look-up of the notices already sent; nothing is written.</summary>
+    [Benchmark, BenchmarkCategory("Send again")]
+    public Task<int> SendDueRemindersAgain() =>
+        _database.AsOperatorAsync<SendDueReminders, int>(async u =>
+        {
+            var result = await u.ExecuteAsync(Today);
+            return result.Notified == 0 ? result.Overdue + result.DueSoon : throw new InvalidOperationException($"a second run wrote {result.Notified} notices");
+        });
 
     private Task<int> ListAsync() =>
         _database.AsOperatorAsync<ListDueCases, int>(async u =>
