@@ -318,7 +318,7 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 using var stream = new MemoryStream();
                 stream.SaveAs(sheet);
                 stream.Position = 0;
-                await UseCase<ImportCaseRegister, int>(u => u.ExecuteAsync(stream, "2025台账.xlsx"));
+                await UseCase<ImportCaseRegister, CaseRegisterImport>(u => u.ExecuteAsync(stream, "2025台账.xlsx"));
             },
             [typeof(ResetPassword)] = async () =>
             {
