@@ -160,7 +160,7 @@ public sealed partial class ApplicationPagesTests : IAsyncLifetime
         await StepAsync(clerk, "EndConsultation", new() { ["Reply"] = "2026-11-27", ["Opinion"] = "同意公开。" });
         await StepAsync(head, "Extend", new() { ["WorkingDays"] = "10", ["Reason"] = "需要调取档案。" });
         await StepAsync(head, "Decide", new() { ["Decision"] = "NotHeld", ["On"] = "2026-11-27", ["Summary"] = "本机关不掌握。", ["HoldingAgency"] = "包头市昆都仑区民政局" });
-        await StepAsync(clerk, "Serve", new() { ["On"] = "2026-11-27", ["Method"] = "Postal", ["Evidence"] = "EMS1234567890" });
+        await StepAsync(clerk, "Serve", new() { ["On"] = "2026-11-27", ["Method"] = "Postal", ["TrackingNumber"] = "1151234567890", ["Evidence"] = "交邮回执已存档" });
         await StepAsync(clerk, "Archive", []);
 
         var archived = await head.GetStringAsync(path);

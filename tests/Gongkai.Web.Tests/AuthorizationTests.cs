@@ -89,6 +89,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.SystemAdministrator => roles.Contains(Roles.SystemAdministrator),
                 Policies.Supervisor => roles.Contains(Roles.SystemAdministrator) || roles.Contains(Roles.DisclosureOffice),
                 Policies.CaseHandler => roles.Overlaps(Policies.CaseHandlerRoles),
+                Policies.CaseWorker => roles.Overlaps(Gongkai.UseCases.Cases.GetMailingList.AllowedRoles),
                 Policies.RegisterImporter => roles.Overlaps(Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };

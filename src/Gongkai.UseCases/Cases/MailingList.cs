@@ -23,9 +23,11 @@ public sealed record MailingList(int AgencyId, string AgencyName, string SenderA
 [AuditAction("打印交寄清单")]
 public sealed class GetMailingList(GongkaiDbContext db, StaffContext staff, AuditContext audit, PersonalDataProtector protector, TimeProvider clock)
 {
+    public static IReadOnlyList<string> AllowedRoles { get; } = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice];
+
     public async Task<MailingList> ExecuteAsync(int agencyId, DateOnly postedOn, CancellationToken ct = default)
     {
-        staff.EnsureRole(Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice);
+        staff.EnsureRole([.. AllowedRoles]);
         staff.EnsureCanSee(agencyId);
         using var _ = audit.Begin(this);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => new { a.Name, a.OfficeAddress, a.OfficePhone }).SingleOrDefaultAsync(ct)

@@ -84,6 +84,9 @@ public static class Policies
     /// <summary>Those who may import a 台账 (<see cref="UseCases.Cases.ImportCaseRegister.AllowedRoles"/>): 承办人, 工作机构负责人, 政务公开办, 系统管理员.</summary>
     public const string RegisterImporter = "RegisterImporter";
 
+    /// <summary>Those who work on cases with the applicants' personal data (the 交寄清单): 承办人, 审核人, 工作机构负责人, 政务公开办 — not 系统管理员 (<see cref="UseCases.Cases.GetMailingList.AllowedRoles"/>).</summary>
+    public const string CaseWorker = "CaseWorker";
+
     /// <summary>The roles of <see cref="CaseHandler"/>.</summary>
     public static IReadOnlyList<string> CaseHandlerRoles { get; } = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator];
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Admin.Applications;
 
 /// <summary>交寄清单: the replies handed to China Post by an agency on a day, printable for the post office counter.</summary>
-[Authorize(Policy = Policies.CaseHandler)]
+[Authorize(Policy = Policies.CaseWorker)]
 public sealed class MailingModel(GetMailingList mailing, StaffContext staff, AgencyClock clock) : PageModel
 {
     public MailingList? List { get; private set; }
