@@ -35,7 +35,7 @@ public static class CaseRegisterLayout
         "电子邮箱", "通信地址", "邮政编码", "申请内容", "获取信息的方式", "获取方式", "申请渠道", "到达日期", "收到申请日期", "补正告知日期",
         "补正期限", "收到补正日期", "暂停（征求意见、收费）", "延长工作日数", "延期批准人", "延期理由", "第三十五条答复期限", "第三十五条理由",
         "计收方式", "按件计收件次", "按量计收页数", "收费金额（元）", "缴费期限", "缴费日期", "答复截止日", "答复类型", "答复日期",
-        "答复内容摘要", "掌握该信息的机关", "送达日期", "送达方式", "送达凭证", "办理状态", "是否按时送达", "年度报告表三行",
+        "答复内容摘要", "掌握该信息的机关", "送达日期", "送达方式", "送达凭证", "邮件号码", "受委托送达机关", "办理状态", "是否按时送达", "年度报告表三行",
     ];
 
     public static readonly IReadOnlyDictionary<CaseType, string> TypeNames = Enum.GetValues<CaseType>().ToDictionary(t => t, DecisionCatalog.Name);
@@ -134,6 +134,8 @@ public static class CaseRegisterLayout
         new("送达日期", false, "YYYY-MM-DD，不能早于答复日期"),
         new("送达方式", false, string.Join("、", Enum.GetValues<ServiceMethod>().Select(ServiceNames.Of))),
         new("送达凭证", false, string.Empty),
+        new("邮件号码", false, "邮政送达的中国邮政邮件号码：11–13 位数字，或如 XA123456785CN 的国际格式（校验位须正确）；以往台账没有的可不填"),
+        new("受委托送达机关", false, "委托其他行政机关代为送达的，填写该机关名称"),
         new("办理状态", true, $"{string.Join("、", Enum.GetValues<CaseState>().Select(CaseLifecycle.Name))}；须与答复、送达记录一致"),
         new("是否按时送达", false, "导入时不读取：由系统计算"),
         new("年度报告表三行", false, "导入时不读取：由答复类型决定"),
@@ -209,7 +211,7 @@ public sealed class ExportCaseRegister(GongkaiDbContext db, StaffContext staff, 
                 a.FeeMethod is { } fm ? CaseRegisterLayout.FeeNames[fm] : string.Empty, CaseRegisterLayout.Number(a.FeeNthInMonth), CaseRegisterLayout.Number(a.FeePages),
                 CaseRegisterLayout.Number(a.FeeYuan), CaseRegisterLayout.Date(a.FeePaymentDeadline), CaseRegisterLayout.Date(a.FeePaid),
                 CaseRegisterLayout.Date(due?.Due.Date), decision?.Name, CaseRegisterLayout.Date(a.Decided), a.DecisionSummary, a.HoldingAgency, CaseRegisterLayout.Date(a.Served),
-                a.ServiceMethod is { } m ? ServiceNames.Of(m) : string.Empty, a.ServiceEvidence, CaseLifecycle.Name(a.State),
+                a.ServiceMethod is { } m ? ServiceNames.Of(m) : string.Empty, a.ServiceEvidence, a.ServiceTrackingNumber, a.ServiceEntrustedTo, CaseLifecycle.Name(a.State),
                 domain.ServedOnTime(calendar) switch { true => "是", false => "否", null => string.Empty }, decision?.ReportRow,
             };
             return CaseRegisterLayout.Columns.Zip(values).ToDictionary(p => p.First, p => p.Second ?? string.Empty);
@@ -428,6 +430,18 @@ public sealed class ImportCaseRegister(GongkaiDbContext db, StaffContext staff, 
                 problems.Add($"送达方式“{Cell("送达方式")}”无效");
             }
 
+            var tracking = PostalTrackingNumber.Normalise(Cell("邮件号码"));
+            if (Cell("邮件号码").Length > 0 && (tracking is null || method != ServiceMethod.Postal))
+            {
+                problems.Add(tracking is null ? $"邮件号码“{Cell("邮件号码")}”格式不正确" : "只有邮政送达才填写邮件号码");
+            }
+
+            var entrustedTo = NullIfEmpty(Cell("受委托送达机关"));
+            if (entrustedTo is not null && (method != ServiceMethod.Entrusted || entrustedTo.Length > 200))
+            {
+                problems.Add(method != ServiceMethod.Entrusted ? "只有委托送达才填写受委托送达机关" : "受委托送达机关不能超过 200 个字符");
+            }
+
             FeeMethod? feeMethod = Cell("计收方式").Length == 0 ? null : Pick("计收方式", CaseRegisterLayout.FeeNames);
             long? Whole(string column)
             {
@@ -536,6 +550,8 @@ public sealed class ImportCaseRegister(GongkaiDbContext db, StaffContext staff, 
                 Served = served,
                 ServiceMethod = method,
                 ServiceEvidence = NullIfEmpty(Cell("送达凭证")),
+                ServiceTrackingNumber = tracking,
+                ServiceEntrustedTo = entrustedTo,
                 State = state!.Value,
                 Pauses = pauses,
                 RegisteredAt = now,

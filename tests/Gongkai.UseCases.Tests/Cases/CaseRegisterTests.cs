@@ -59,7 +59,10 @@ public abstract class CaseRegisterTests(DatabaseProvider provider) : DemoWorld(p
                 Assert.Equal(a.Snapshot() with { Pauses = [] }, b.Snapshot() with { Pauses = [] });
                 Assert.Equal(a.Snapshot().Pauses, b.Snapshot().Pauses);
                 Assert.Equal((a.ApplicantName, a.ApplicantType, a.IdDocumentType, a.Description, a.DecisionSummary, a.ServiceMethod, a.DueDate), (b.ApplicantName, b.ApplicantType, b.IdDocumentType, b.Description, b.DecisionSummary, b.ServiceMethod, b.DueDate));
+                Assert.Equal((a.ServiceTrackingNumber, a.ServiceEntrustedTo), (b.ServiceTrackingNumber, b.ServiceEntrustedTo));
             }
+
+            Assert.Contains(copies, c => c.ServiceTrackingNumber == "XA000000005CN");
 
             // The same applicant is recognised in the copy: the blind index is recomputed from the full ID number.
             var copyContact = await AsOperatorAsync(services, async sp => await sp.GetRequiredService<RevealApplicantContact>().ExecuteAsync(copies[0].Id));
