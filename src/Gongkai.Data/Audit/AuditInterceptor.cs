@@ -21,7 +21,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
-        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey),
+        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey), // also ReviewDocumentRecord.StorageKey
     };
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     /// </summary>
     public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
     {
-        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord),
+        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     };
 
@@ -54,6 +54,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Notifications.NotificationRecord)] = "提醒",
         [typeof(ApiTokenRecord)] = "接口令牌",
         [typeof(Cases.ReviewCaseRecord)] = "行政复议和诉讼",
+        [typeof(Cases.ReviewDocumentRecord)] = "复议诉讼材料",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
