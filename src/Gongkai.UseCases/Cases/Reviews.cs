@@ -523,6 +523,29 @@ public sealed class RecordReviewOutcome(GongkaiDbContext db, StaffContext staff,
     }
 }
 
+/// <summary>What the review-case list shows: filters, and the page.</summary>
+public sealed record ReviewCaseQuery
+{
+    public ReviewKind? Kind { get; init; }
+
+    /// <summary>
+    /// 尚未审结 or an outcome column. With <see cref="Year"/> it is the status at the end of that year as table 四 counts it
+    /// (<see cref="ReviewRules.YearEndStatus"/>), so a list matches a cell of the table.
+    /// </summary>
+    public ReviewYearStatus? Status { get; init; }
+
+    /// <summary>The cases counted in this year's table 四: filed by its end and not concluded before it began.</summary>
+    public int? Year { get; init; }
+
+    public int? AgencyId { get; init; }
+
+    public long? ApplicationId { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 20;
+}
+
 /// <summary>
 /// 行政复议和诉讼列表: the cases of the agencies this user may see (newest first), with the applicant's filing
 /// deadline, the agency's answer deadline and the linked application's 受理编号.
@@ -530,15 +553,83 @@ public sealed class RecordReviewOutcome(GongkaiDbContext db, StaffContext staff,
 [ReadOnlyUseCase]
 public sealed class ListReviewCases(GongkaiDbContext db, StaffContext staff, AgencyClock clock)
 {
+    /// <summary>The roles that handle review cases (the back-office pages require one of them).</summary>
+    public static IReadOnlyList<string> Roles => ReviewChecks.Roles;
+
     public async Task<IReadOnlyList<ReviewCaseItem>> ExecuteAsync(int? agencyId = null, CancellationToken ct = default)
     {
-        var visible = staff.VisibleAgencies?.ToList();
-        var query = db.ReviewCases.AsNoTracking().Where(r => visible == null || visible.Contains(r.AgencyId));
+        var query = Visible();
         if (agencyId is { } only)
         {
             query = query.Where(r => r.AgencyId == only);
         }
 
+        return await ProjectAsync(db, query.OrderByDescending(r => r.Filed).ThenByDescending(r => r.Id), clock.Today(), ct);
+    }
+
+    /// <summary>One page of the cases that match the filters.</summary>
+    public async Task<Page<ReviewCaseItem>> ExecuteAsync(ReviewCaseQuery filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Visible();
+        if (filter.AgencyId is { } agency)
+        {
+            query = query.Where(r => r.AgencyId == agency);
+        }
+
+        if (filter.ApplicationId is { } app)
+        {
+            query = query.Where(r => r.ApplicationId == app);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(r => r.Kind == kind);
+        }
+
+        DateOnly? yearEnd = null;
+        if (filter.Year is { } year)
+        {
+            if (year is < 2000 or > 9999)
+            {
+                throw ReviewChecks.Invalid("年份不正确。");
+            }
+
+            var start = new DateOnly(year, 1, 1);
+            var end = new DateOnly(year, 12, 31);
+            yearEnd = end;
+            query = query.Where(r => r.Filed <= end && (r.Concluded == null || r.Concluded >= start));
+        }
+
+        switch (filter.Status)
+        {
+            case ReviewYearStatus.Pending when yearEnd is { } end:
+                query = query.Where(r => r.Outcome == null || r.Concluded == null || r.Concluded > end);
+                break;
+            case ReviewYearStatus.Pending:
+                query = query.Where(r => r.Outcome == null);
+                break;
+            case { } status:
+                var outcome = (ReviewOutcome)status;
+                query = yearEnd is { } last ? query.Where(r => r.Outcome == outcome && r.Concluded <= last) : query.Where(r => r.Outcome == outcome);
+                break;
+        }
+
+        var total = await query.CountAsync(ct);
+        var page = PageRequest.Normalise(filter.Page, filter.PageSize, total);
+        var items = await ProjectAsync(db, query.OrderByDescending(r => r.Filed).ThenByDescending(r => r.Id).Skip((page.Page - 1) * page.PageSize).Take(page.PageSize), clock.Today(), ct);
+        return new Page<ReviewCaseItem>(items, page.Page, page.PageSize, total);
+    }
+
+    private IQueryable<ReviewCaseRecord> Visible()
+    {
+        var visible = staff.VisibleAgencies?.ToList();
+        return db.ReviewCases.AsNoTracking().Where(r => visible == null || visible.Contains(r.AgencyId));
+    }
+
+    /// <summary>The list items of the cases (newest first), with names and the periods computed from the facts.</summary>
+    internal static async Task<List<ReviewCaseItem>> ProjectAsync(GongkaiDbContext db, IQueryable<ReviewCaseRecord> query, DateOnly today, CancellationToken ct)
+    {
         var rows = await (
             from r in query
             join a in db.Agencies.AsNoTracking() on r.AgencyId equals a.Id
@@ -546,11 +637,9 @@ public sealed class ListReviewCases(GongkaiDbContext db, StaffContext staff, Age
             from app in apps.DefaultIfEmpty()
             join p in db.ReviewCases.AsNoTracking() on r.PreviousReviewId equals p.Id into prevs
             from p in prevs.DefaultIfEmpty()
-            orderby r.Filed descending, r.Id descending
             select new { r, AgencyName = a.Name, CaseNumber = app == null ? null : app.CaseNumber, Served = app == null ? null : app.Served, Reviewed = p == null ? null : p.Concluded })
             .ToListAsync(ct);
-        var today = clock.Today();
-        return [.. rows.Select(x =>
+        return [.. rows.OrderByDescending(x => x.r.Filed).ThenByDescending(x => x.r.Id).Select(x =>
         {
             var r = x.r;
             var due = r.CopyReceived is { } copy ? ReviewRules.AnswerDue(r.Kind, copy) : (DateOnly?)null;
