@@ -234,6 +234,11 @@ public sealed class RegisterReviewCase(GongkaiDbContext db, StaffContext staff, 
             return repeat;
         }
 
+        if (input.AgencyId != 0)
+        {
+            staff.EnsureCanSee(input.AgencyId);
+        }
+
         var today = clock.Today();
         var number = ReviewChecks.Text(input.ExternalNumber, nameof(input.ExternalNumber), "案号（复议或诉讼编号）", 100, required: true)!;
         var body = ReviewChecks.Text(input.Body, nameof(input.Body), input.Kind == ReviewKind.AdministrativeReview ? "复议机关" : "人民法院", 200, required: true)!;
