@@ -198,10 +198,13 @@ public sealed partial class ReviewPagesTests : IAsyncLifetime
         Assert.DoesNotContain("<a ", earlier, StringComparison.Ordinal);
     }
 
+    private Task<ApplicationRecord> ServedApplicationAsync() => ServedApplicationAsync(_host);
+
     /// <summary>An application at 区教育局 decided on 2026-01-20 and served on 2026-01-22 (through the use cases).</summary>
-    private async Task<ApplicationRecord> ServedApplicationAsync()
+    internal static async Task<ApplicationRecord> ServedApplicationAsync(WebHost host)
     {
-        await using var scope = _host.App.Services.CreateAsyncScope();
+        ArgumentNullException.ThrowIfNull(host);
+        await using var scope = host.App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试");
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var agency = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
