@@ -140,6 +140,43 @@ public abstract class ReviewHistoryTests(DatabaseProvider provider) : CaseWorld(
     }
 
     [ProviderFact]
+    public async Task Submits_racing_at_the_same_moment_apply_exactly_once()
+    {
+        var app = await ServedApplicationAsync();
+
+        // The same registration form sent three times at once: one case, all three see it.
+        var registered = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RegisterReviewAsync(Review(app, key: "race-register"))));
+        Assert.Single(registered.Select(r => r.Id).Distinct());
+        Assert.Single(registered, r => !r.Repeated);
+        Assert.Equal(1, await QueryAsync(db => db.ReviewCases.CountAsync()));
+        var id = registered[0].Id;
+
+        // Two people record different things on the same version at once: exactly one is saved, the other is told.
+        var outcomes = await Task.WhenAll(
+            Outcome(() => AnswerAsync(id, 1, "clerk", "jyj-cb")),
+            Outcome(() => OutcomeAsync(id, 1, "head")));
+        Assert.Single(outcomes, o => o is null);
+        Assert.Single(outcomes, o => o == CaseHistory.ConcurrentChangeCode);
+        var stored = await QueryAsync(db => db.ReviewCases.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(2, stored.Version);
+        Assert.True((stored.AnswerFiled is not null) ^ (stored.Outcome is not null));
+        Assert.Equal(2, (await ReviewEventsAsync(id)).Count);
+
+        static async Task<string?> Outcome(Func<Task> step)
+        {
+            try
+            {
+                await step();
+                return null;
+            }
+            catch (DomainException e)
+            {
+                return e.Code;
+            }
+        }
+    }
+
+    [ProviderFact]
     public async Task An_unknown_or_hidden_case_number_is_refused_beside_its_field()
     {
         var app = await ServedApplicationAsync();
