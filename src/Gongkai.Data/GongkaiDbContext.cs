@@ -53,6 +53,14 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<ReviewDocumentRecord> ReviewDocuments => Set<ReviewDocumentRecord>();
 
+    public DbSet<Letters.LetterTemplateRecord> LetterTemplates => Set<Letters.LetterTemplateRecord>();
+
+    public DbSet<Letters.AgencyLetterSettingsRecord> AgencyLetterSettings => Set<Letters.AgencyLetterSettingsRecord>();
+
+    public DbSet<Letters.LetterNumberSequenceRecord> LetterNumberSequences => Set<Letters.LetterNumberSequenceRecord>();
+
+    public DbSet<Letters.ApplicationLetterRecord> ApplicationLetters => Set<Letters.ApplicationLetterRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -167,6 +175,9 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.ServiceMethod).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.FeeMethod).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.ServiceEvidence).HasMaxLength(500);
+            e.Property(x => x.ServiceTrackingNumber).HasMaxLength(30);
+            e.Property(x => x.ServiceEntrustedTo).HasMaxLength(200);
+            e.HasIndex(x => new { x.ServiceMethod, x.Served });
             e.Property(x => x.LongerDueReason).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.IdNumberIndex);
@@ -289,6 +300,59 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.Property(x => x.StorageKey).HasMaxLength(200);
             e.HasIndex(x => x.ApplicationId);
+            e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Letters.LetterTemplateRecord>(e =>
+        {
+            e.ToTable("letter_templates");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Title).HasMaxLength(60);
+            e.Property(x => x.Body).HasMaxLength(8000);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.AgencyId, x.Kind }).IsUnique();
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Letters.AgencyLetterSettingsRecord>(e =>
+        {
+            e.ToTable("agency_letter_settings");
+            e.HasKey(x => x.AgencyId);
+            e.Property(x => x.AgencyId).ValueGeneratedNever();
+            e.Property(x => x.DocumentNumberPattern).HasMaxLength(60);
+            e.Property(x => x.ReviewBody).HasMaxLength(100);
+            e.Property(x => x.Court).HasMaxLength(100);
+            e.Property(x => x.SealStorageKey).HasMaxLength(200);
+            e.Property(x => x.SealContentType).HasMaxLength(30);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<AgencyRecord>().WithOne().HasForeignKey<Letters.AgencyLetterSettingsRecord>(x => x.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Letters.LetterNumberSequenceRecord>(e =>
+        {
+            e.ToTable("letter_number_sequences");
+            e.HasKey(x => new { x.AgencyId, x.Year });
+            e.Property(x => x.Next).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Letters.ApplicationLetterRecord>(e =>
+        {
+            e.ToTable("application_letters");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Title).HasMaxLength(60);
+            e.Property(x => x.DocumentNumber).HasMaxLength(80);
+            e.Property(x => x.Body).HasMaxLength(16000);
+            e.Property(x => x.IssuedBy).HasMaxLength(200);
+            e.Property(x => x.DocxStorageKey).HasMaxLength(200);
+            e.Property(x => x.PdfStorageKey).HasMaxLength(200);
+            e.Property(x => x.HtmlStorageKey).HasMaxLength(200);
+            e.Property(x => x.RequestKey).HasMaxLength(100);
+            e.HasIndex(x => x.ApplicationId);
+            e.HasIndex(x => new { x.ApplicationId, x.RequestKey }).IsUnique();
             e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 

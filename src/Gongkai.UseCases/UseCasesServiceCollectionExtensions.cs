@@ -21,6 +21,10 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<Cases.ApplicationIntake>();
         services.AddScoped<Cases.CaseHistory>();
         services.AddScoped<Demo.DemoCases>();
+        services.AddScoped<Letters.LetterComposer>();
+        services.AddScoped<Letters.LetterFiles>();
+        services.AddOptions<Documents.PdfOptions>().BindConfiguration("Gongkai:Pdf");
+        services.TryAddSingleton(sp => new Documents.ChromiumPdfRenderer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Documents.PdfOptions>>().Value));
         services.AddGongkaiIdentityCore();
         foreach (var type in typeof(UseCasesServiceCollectionExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethods().Any(m => m.Name == "ExecuteAsync" && m.DeclaringType == t)))

@@ -1,3 +1,4 @@
+using Gongkai.TestSupport;
 using Gongkai.Core.Reports;
 using Gongkai.Core.Reports.Validation;
 using Gongkai.Core.Tests.Reports;

@@ -22,6 +22,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
         nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey), // also ReviewDocumentRecord.StorageKey
+        nameof(Letters.ApplicationLetterRecord.DocxStorageKey), nameof(Letters.ApplicationLetterRecord.PdfStorageKey), nameof(Letters.ApplicationLetterRecord.HtmlStorageKey), nameof(Letters.AgencyLetterSettingsRecord.SealStorageKey),
     };
 
     /// <summary>
@@ -55,6 +56,10 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(ApiTokenRecord)] = "接口令牌",
         [typeof(Cases.ReviewCaseRecord)] = "行政复议和诉讼",
         [typeof(Cases.ReviewDocumentRecord)] = "复议诉讼材料",
+        [typeof(Letters.LetterTemplateRecord)] = "文书模板",
+        [typeof(Letters.AgencyLetterSettingsRecord)] = "文书设置",
+        [typeof(Letters.LetterNumberSequenceRecord)] = "文号序列",
+        [typeof(Letters.ApplicationLetterRecord)] = "申请文书",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

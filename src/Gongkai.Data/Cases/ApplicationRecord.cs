@@ -191,6 +191,12 @@ public sealed class ApplicationRecord
     /// <summary>送达凭证: signature, 交邮 tracking number, e-mail receipt.</summary>
     public string? ServiceEvidence { get; set; }
 
+    /// <summary>邮件号码 of a postal service (China Post), printed on the 交寄清单.</summary>
+    public string? ServiceTrackingNumber { get; set; }
+
+    /// <summary>The agency entrusted with service (委托其他行政机关代为送达).</summary>
+    public string? ServiceEntrustedTo { get; set; }
+
     /// <summary>第三十五条 longer deadline and its reason.</summary>
     public DateOnly? LongerDue { get; set; }
 

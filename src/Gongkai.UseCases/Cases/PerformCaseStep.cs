@@ -122,7 +122,7 @@ public sealed record DecideStep(DecisionType Decision, DateOnly On, string Summa
 }
 
 /// <summary>送达: the service date (signature day; for post, 交邮之日), method and evidence.</summary>
-public sealed record ServeStep(DateOnly On, ServiceMethod Method, string? Evidence = null) : CaseStep
+public sealed record ServeStep(DateOnly On, ServiceMethod Method, string? Evidence = null, string? TrackingNumber = null, string? EntrustedTo = null) : CaseStep
 {
     public override CaseAction Action => CaseAction.Serve;
 }
@@ -310,11 +310,20 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                     throw Invalid("请选择送达方式。");
                 }
 
+                var (tracking, entrusted) = ServiceDetails(s);
                 c.Serve(s.On);
                 r.ServiceMethod = s.Method;
-                r.ServiceEvidence = Text(s.Evidence, "送达凭证", 500, required: s.Method == ServiceMethod.Postal);
+                r.ServiceEvidence = Text(s.Evidence, "送达凭证", 500, required: false);
+                r.ServiceTrackingNumber = tracking;
+                r.ServiceEntrustedTo = entrusted;
                 var onTime = c.ServedOnTime(cal);
-                return (s.On, $"{ServiceNames.Of(s.Method)}，{(s.Method == ServiceMethod.Postal ? "交邮" : "送达")}日期 {s.On:yyyy-MM-dd}{(onTime == false ? "，已超过答复期限" : string.Empty)}。{Sentence(r.ServiceEvidence)}", true);
+                var how = s.Method switch
+                {
+                    ServiceMethod.Postal => $"，邮件号码 {tracking}",
+                    ServiceMethod.Entrusted => $"，委托{entrusted}代为送达",
+                    _ => string.Empty,
+                };
+                return (s.On, $"{ServiceNames.Of(s.Method)}{how}，{(s.Method == ServiceMethod.Postal ? "交邮" : "送达")}日期 {s.On:yyyy-MM-dd}{(onTime == false ? "，已超过答复期限" : string.Empty)}。{Sentence(r.ServiceEvidence)}", true);
             case ArchiveStep:
                 c.Archive();
                 return (today, "归档。归档后只能经审核更正。", false);
@@ -367,6 +376,26 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                 return (perPage, $"按量计收：{pages} 页（超额累进）");
             default:
                 throw new DomainException(ValidationFailedException.ErrorCode, "请选择计收方式。");
+        }
+    }
+
+    /// <summary>邮寄 needs China Post's 邮件号码 (the 交邮 date counts, 国办公开办函〔2016〕235号); 委托送达 names the agency.</summary>
+    private static (string? Tracking, string? EntrustedTo) ServiceDetails(ServeStep s)
+    {
+        switch (s.Method)
+        {
+            case ServiceMethod.Postal:
+                if (string.IsNullOrWhiteSpace(s.TrackingNumber))
+                {
+                    throw new DomainException(ValidationFailedException.ErrorCode, "邮政送达请填写中国邮政的邮件号码（交邮之日为送达日期，须通过邮政企业寄送，不得由申请人到付）。");
+                }
+
+                return (PostalTrackingNumber.Normalise(s.TrackingNumber)
+                    ?? throw new DomainException(ValidationFailedException.ErrorCode, $"邮件号码“{s.TrackingNumber.Trim()}”格式不正确：应为 11–13 位数字（国内 EMS、挂号信），或如 XA123456785CN 的 13 位国际格式（校验位须正确）。"), null);
+            case ServiceMethod.Entrusted:
+                return (null, Text(s.EntrustedTo, "受委托送达的行政机关", 200, required: true));
+            default:
+                return (null, null);
         }
     }
 

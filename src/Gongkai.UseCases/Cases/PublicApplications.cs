@@ -37,6 +37,9 @@ public sealed class SubmitApplication(AuditContext audit, ApplicationIntake inta
 /// <summary>What the applicant sees of one step on the tracking page.</summary>
 public sealed record TrackedStep(DateTimeOffset At, DateOnly? On, string Summary);
 
+/// <summary>A letter addressed to the applicant, downloadable from the tracking page.</summary>
+public sealed record TrackedLetter(long Id, string Title, string? DocumentNumber, DateOnly IssuedOn);
+
 /// <summary>The applicant's view of their application: status, every deadline and what is asked of them.</summary>
 public sealed record TrackedApplication(
     string CaseNumber,
@@ -64,7 +67,8 @@ public sealed record TrackedApplication(
     string? AgencyPhone,
     string? AgencyAddress,
     long? FeeYuan = null,
-    DateOnly? FeePaid = null)
+    DateOnly? FeePaid = null,
+    IReadOnlyList<TrackedLetter>? Letters = null)
 {
     /// <summary>The applicant is asked to correct the application now (on the tracking page).</summary>
     public bool AwaitsCorrection => State == CaseState.AwaitingCorrection;
@@ -86,13 +90,15 @@ public sealed class TrackApplication(GongkaiDbContext db, PersonalDataProtector 
         var steps = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == record.Id && e.VisibleToApplicant)
             .OrderBy(e => e.Id).Select(e => new TrackedStep(e.At, e.OnDate, e.Summary)).ToListAsync(ct);
         var files = await db.ApplicationAttachments.AsNoTracking().Where(f => f.ApplicationId == record.Id).OrderBy(f => f.Id).Select(f => f.FileName).ToListAsync(ct);
+        var letters = await db.ApplicationLetters.AsNoTracking().Where(l => l.ApplicationId == record.Id && l.ToApplicant && !l.Superseded)
+            .OrderBy(l => l.Id).Select(l => new TrackedLetter(l.Id, l.Title, l.DocumentNumber, l.IssuedOn)).ToListAsync(ct);
         var calendar = await calendars.GetAsync(db, ct);
         var domain = ApplicationCase.Restore(record.Snapshot());
         return new TrackedApplication(
             record.CaseNumber, record.Type, agency.Name, record.ApplicantName, record.Description, record.Channel, record.Arrived, record.State,
             record.Received, domain.Deadline(calendar), record.CorrectionDeadline, record.CorrectionPoints, record.CorrectionReply, record.FeePaymentDeadline,
             record.Decision is { } d ? DecisionCatalog.Of(d) : null, record.Decided, record.DecisionSummary, record.HoldingAgency, record.Served, record.ServiceMethod,
-            steps, files, agency.OfficePhone, agency.OfficeAddress, record.FeeYuan, record.FeePaid);
+            steps, files, agency.OfficePhone, agency.OfficeAddress, record.FeeYuan, record.FeePaid, letters);
     }
 
     /// <summary>Finds a case by number and query code, comparing the code in constant time; anything else is "not found".</summary>

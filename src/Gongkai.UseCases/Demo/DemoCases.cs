@@ -117,7 +117,7 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
             var land = await RegisterAsync("mzj-cb", CivilAffairs, Channel.PostSigned, Back(60), "某小区地下车位产权登记的相关文件。", ct);
             await StepAsync(land, "mzj-cb", new AcceptStep(), ct);
             await StepAsync(land, "gkb", new DecideStep(DecisionType.NotHeld, Back(45), "经检索，本机关不掌握该信息；该信息由住房和城乡建设部门掌握。", "包头市昆都仑区住房和城乡建设局"), ct);
-            await StepAsync(land, "mzj-cb", new ServeStep(Back(44), ServiceMethod.Postal, "EMS 1000000000001（演示）"), ct);
+            await StepAsync(land, "mzj-cb", new ServeStep(Back(44), ServiceMethod.Postal, "妥投信息已核对（演示）", "1000000000001"), ct);
             await StepAsync(land, "mzj-cb", new ArchiveStep(), ct);
 
             var clinic = await RegisterAsync("mzj-cb", Health, Channel.InPerson, Back(80), "某民营诊所2025年的药品采购合同及价格。", ct);
@@ -131,7 +131,7 @@ public sealed class DemoCases(GongkaiDbContext db, StaffContext staff, RegisterA
             var meeting = await RegisterAsync("gkb", District, Channel.PostSigned, Back(90), "区政府会议关于那块地的内容。", ct);
             await StepAsync(meeting, "gkb", new RequestCorrectionStep(Back(88), Back(78), "请写明会议名称或时间、所涉地块的位置或名称。"), ct);
             await StepAsync(meeting, "gkb", new LapseCorrectionStep(Back(77)), ct);
-            await StepAsync(meeting, "gkb", new ServeStep(Back(77), ServiceMethod.Postal, "挂号信 XA000000001CN（演示）"), ct);
+            await StepAsync(meeting, "gkb", new ServeStep(Back(77), ServiceMethod.Postal, "挂号信（演示）", "XA000000005CN"), ct);
 
             var complaint = await RegisterAsync("zt-cb", Zhaotan, Channel.InPerson, Back(100), "要求街道查处楼下餐馆油烟扰民问题并答复处理结果。", ct);
             await StepAsync(complaint, "zt-cb", new AcceptStep(), ct);

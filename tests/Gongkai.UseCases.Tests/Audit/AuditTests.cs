@@ -136,6 +136,18 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
         }));
     }
 
+    /// <summary>An application at 区教育局, decided 予以公开, with its reply letter issued; returns the letter.</summary>
+    private async Task<Letters.IssuedLetter> LetterAsync()
+    {
+        var education = await AgencyIdAsync("包头市昆都仑区教育局");
+        var intake = await AsStaff<RegisterApplication, IntakeResult>("jyj-cb", u => u.ExecuteAsync(
+            new ApplicationInput { AgencyId = education, Arrived = new DateOnly(2026, 11, 27), ApplicantName = "文书场景", IdDocumentType = IdDocumentType.Passport, IdNumber = "E11112222", Phone = "13900001111", Description = "某文件" }, [], null));
+        var id = intake.Application.Id;
+        var v = await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(id, intake.Application.Version, new AcceptStep()));
+        v = await AsStaff<PerformCaseStep, CaseStepResult>("jyj-fz", u => u.ExecuteAsync(id, v.Version, new DecideStep(DecisionType.Disclosed, new DateOnly(2026, 11, 27), "予以公开。")));
+        return await AsStaff<Letters.IssueLetter, Letters.IssuedLetter>("jyj-cb", u => u.ExecuteAsync(id, v.Version, "Reply.Disclosed"));
+    }
+
     /// <summary>How to run each mutating use case once; null where the test database's setup already ran it.</summary>
     private Dictionary<Type, Func<Task>?> Scenarios()
     {
@@ -269,6 +281,33 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
             {
                 var token = await AsStaff<CreateApiToken, CreatedApiToken>("jyj-cb", u => u.ExecuteAsync("待吊销", 30));
                 await AsStaff<RevokeApiToken, bool>("jyj-cb", u => u.ExecuteAsync(token.Id));
+            },
+            [typeof(Letters.IssueLetter)] = async () => await LetterAsync(),
+            [typeof(Letters.GetLetterFile)] = async () =>
+            {
+                var letter = await LetterAsync();
+                await AsStaff<Letters.GetLetterFile, Letters.LetterFile>("jyj-cb", u => u.ExecuteAsync(letter.Id, Letters.LetterFormat.Docx));
+            },
+            [typeof(Letters.GetApplicantLetterFile)] = async () =>
+            {
+                var letter = await LetterAsync();
+                var app = await QueryAsync(db => db.Applications.SingleAsync(a => a.Id == letter.ApplicationId));
+                var code = await InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Data.PersonalData.PersonalDataProtector>().Unprotect(app.QueryCodeProtected)!));
+                await UseCase<Letters.GetApplicantLetterFile, Letters.LetterFile>(u => u.ExecuteAsync(app.CaseNumber, code, letter.Id, Letters.LetterFormat.Docx));
+            },
+            [typeof(Letters.SaveLetterTemplate)] = async () => await AsStaff<Letters.SaveLetterTemplate, int>("gkb", async u => await u.ExecuteAsync(await District(), "Receipt", "受理回执", "{申请人}：受理编号 {受理编号}。", null)),
+            [typeof(Letters.ResetLetterTemplate)] = async () =>
+            {
+                await AsStaff<Letters.SaveLetterTemplate, int>("gkb", async u => await u.ExecuteAsync(await District(), "FeeNotice", "收费通知书", "{申请人}：受理编号 {受理编号}。{救济途径}", null));
+                await AsStaff<Letters.ResetLetterTemplate, int>("gkb", async u => { await u.ExecuteAsync(await District(), "FeeNotice"); return 0; });
+            },
+            [typeof(Letters.SaveLetterSettings)] = async () => await AsStaff<Letters.SaveLetterSettings, int>("gkb", async u => await u.ExecuteAsync(await District(), "{简称}信公〔{YYYY}〕{N}号", "包头市人民政府", "包头市昆都仑区人民法院", 0)),
+            [typeof(GetMailingList)] = async () =>
+            {
+                var letter = await LetterAsync();
+                var v = await QueryAsync(db => db.Applications.Where(a => a.Id == letter.ApplicationId).Select(a => a.Version).SingleAsync());
+                await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(letter.ApplicationId, v, new ServeStep(new DateOnly(2026, 11, 27), ServiceMethod.Postal, TrackingNumber: "1151234567890")));
+                await AsStaff<GetMailingList, MailingList>("jyj-cb", async u => await u.ExecuteAsync(await AgencyIdAsync("包头市昆都仑区教育局"), new DateOnly(2026, 11, 27)));
             },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>

@@ -186,7 +186,7 @@ public abstract class DecisionToReportRowTests(DatabaseProvider provider) : Case
         }
 
         Assert.Equal(CaseState.Decided, (await StoredAsync(c.Id)).State);
-        await StepAsync(c.Id, new ServeStep(on, ServiceMethod.Postal, "EMS 1234567890123"));
+        await StepAsync(c.Id, new ServeStep(on, ServiceMethod.Postal, TrackingNumber: "1234567890123"));
         var record = await StoredAsync(c.Id);
         Assert.Equal(CaseState.Served, record.State);
         Assert.Equal(type, record.Decision);

@@ -310,7 +310,7 @@ public sealed class DetailModel(
                     errors["Method"] = "请选择送达方式。";
                 }
 
-                return new ServeStep(Date("On", "送达日期"), method, OptionalText("Evidence"));
+                return new ServeStep(Date("On", "送达日期"), method, OptionalText("Evidence"), OptionalText("TrackingNumber"), OptionalText("EntrustedTo"));
             case CaseAction.Archive:
                 return new ArchiveStep();
             case CaseAction.Withdraw:
