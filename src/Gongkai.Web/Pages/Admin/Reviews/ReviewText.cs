@@ -20,8 +20,6 @@ public static class ReviewText
 
     public static string FiledLabel(ReviewKind kind) => kind == ReviewKind.AdministrativeReview ? "申请复议日期" : "立案日期";
 
-    public static string AnswerLabel(ReviewKind kind) => kind == ReviewKind.AdministrativeReview ? "书面答复" : "答辩状";
-
     public static string CopyLabel(ReviewKind kind) => kind == ReviewKind.AdministrativeReview ? "行政复议申请书副本" : "起诉状副本";
 
     public static string ConcludedLabel(ReviewKind kind) => kind == ReviewKind.AdministrativeReview ? "复议决定日期" : "判决或裁定日期";
@@ -38,8 +36,6 @@ public static class ReviewText
         ReviewKind.LitigationDirect => $"行政诉讼法第四十六条：自知道答复决定之日起 {ReviewRules.DirectSuitMonths} 个月（自送达之日起算）",
         _ => $"行政诉讼法第四十五条：收到复议决定书之日起 {ReviewRules.SuitAfterReviewDays} 日",
     };
-
-    public static Table4Block Block(int index) => (Table4Block)index;
 
     public static ReviewKind KindOf(Table4Block block) => block switch
     {
