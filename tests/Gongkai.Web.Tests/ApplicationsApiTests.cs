@@ -117,13 +117,34 @@ public sealed partial class ApplicationsApiTests : IAsyncLifetime
         Assert.Equal("case.invalid_transition", order.GetProperty("code").GetString());
         Assert.Contains("不能转入办理", order.GetProperty("title").GetString(), StringComparison.Ordinal);
 
-        await StepAsync(clerk, id, v, """{"step":"serve","on":"2026-11-27","method":"Postal","evidence":"交邮，挂号信 XA123456789CN"}""");
+        // The reply letter is issued through the API (once for a repeated key) and downloaded as Word.
+        var letters = await ReadAsync(await clerk.GetAsync(new Uri($"/api/v1/applications/{id}/letters", UriKind.Relative)));
+        Assert.Contains(letters.GetProperty("available").EnumerateArray(), a => a.GetProperty("kind").GetString() == "Reply.Disclosed");
+        async Task<HttpResponseMessage> IssueAsync()
+        {
+            using var issue = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/letters") { Content = Json($$"""{"expectedVersion":{{v}},"kind":"Reply.Disclosed"}""") };
+            issue.Headers.Add("Idempotency-Key", "reply-1");
+            return await clerk.SendAsync(issue);
+        }
+
+        var letter = await ReadAsync(await IssueAsync());
+        Assert.Equal(letter.GetProperty("id").GetInt64(), (await ReadAsync(await IssueAsync())).GetProperty("id").GetInt64());
+        Assert.Equal("区教育局信公〔2026〕1号", letter.GetProperty("documentNumber").GetString());
+        var docx = await clerk.GetAsync(new Uri($"/api/v1/letters/{letter.GetProperty("id").GetInt64()}/docx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync(new Uri($"/api/v1/letters/{letter.GetProperty("id").GetInt64()}/exe", UriKind.Relative))).StatusCode);
+        v = (await ReadAsync(await clerk.GetAsync(new Uri($"/api/v1/applications/{id}", UriKind.Relative)))).GetProperty("version").GetInt32();
+
+        var noNumber = await StepAsync(clerk, id, v, """{"step":"serve","on":"2026-11-27","method":"Postal","evidence":"交邮"}""", expected: HttpStatusCode.BadRequest);
+        Assert.Contains("邮件号码", noNumber.GetProperty("title").GetString(), StringComparison.Ordinal);
+        await StepAsync(clerk, id, v, """{"step":"serve","on":"2026-11-27","method":"Postal","evidence":"交邮","trackingNumber":"XA123456785CN"}""");
         var done = await ReadAsync(await clerk.GetAsync(new Uri($"/api/v1/applications/{id}", UriKind.Relative)));
         Assert.Equal("Served", done.GetProperty("state").GetString());
         Assert.Equal("granted", done.GetProperty("decision").GetProperty("reportRow").GetString());
         Assert.Equal("Postal", done.GetProperty("serviceMethod").GetString());
         var kinds = done.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["Registered", "AcceptForProcessing", "StartConsultation", "EndConsultation", "Extend", "Decide", "Serve"], kinds);
+        Assert.Equal(["Registered", "AcceptForProcessing", "StartConsultation", "EndConsultation", "Extend", "Decide", "IssueLetter", "Serve"], kinds);
         Assert.Contains(done.GetProperty("deadline").GetProperty("explanation").EnumerateArray(), l => l.GetString()!.Contains("延长 10 个工作日", StringComparison.Ordinal));
     }
 

@@ -59,6 +59,9 @@ public sealed record LetterFile(string FileName, string ContentType, byte[] Cont
 
 internal static class LetterRules
 {
+    /// <summary>Stands for the 文号 in a draft; replaced by the number given when the letter is issued.</summary>
+    public const string ProvisionalNumber = "（出具时编号）";
+
     public static readonly string[] IssuingRoles = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice];
 
     public static LetterKind Kind(string? key) =>
@@ -125,7 +128,7 @@ public sealed class DraftLetter(GongkaiDbContext db, StaffContext staff, CaseHis
         var settings = await composer.SettingsAsync(r.AgencyId, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == r.AgencyId, ct);
         var served = await ServedLettersAsync(db, r.Id, ct);
-        var values = LetterComposer.Values(r, agency, settings, kind, pause, kind.Numbered ? "（出具时编号）" : null, clock.Today(), loaded.Calendar, served);
+        var values = LetterComposer.Values(r, agency, settings, kind, pause, kind.Numbered ? LetterRules.ProvisionalNumber : null, clock.Today(), loaded.Calendar, served);
         return new LetterDraft(r.Id, r.Version, r.CaseNumber, kind, pause, template.Template.Title, template.Template.Render(values), template.Source, settings.SealStorageKey is not null);
     }
 
@@ -151,7 +154,9 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
 {
     public const int MaxBodyLength = 16000;
 
-    public async Task<IssuedLetter> ExecuteAsync(long applicationId, int expectedVersion, string kindKey, int? pauseSequence = null, string? body = null, string? requestKey = null, CancellationToken ct = default)
+    /// <param name="issuedOn">The date on the letter when it was made earlier (e.g. signed on paper yesterday, or a case
+    /// entered afterwards): not after today, not before the application arrived; its year numbers the 文号.</param>
+    public async Task<IssuedLetter> ExecuteAsync(long applicationId, int expectedVersion, string kindKey, int? pauseSequence = null, string? body = null, string? requestKey = null, CancellationToken ct = default, DateOnly? issuedOn = null)
     {
         staff.EnsureRole(LetterRules.IssuingRoles);
         var kind = LetterRules.Kind(kindKey);
@@ -170,13 +175,32 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == r.AgencyId, ct);
         var settings = await composer.SettingsAsync(r.AgencyId, ct);
         var today = clock.Today();
-        var number = kind.Numbered ? await NextNumberAsync(agency, settings, today.Year, ct) : null;
+        var letterDate = today;
+        if (issuedOn is { } on)
+        {
+            if (on > today || on < r.Arrived)
+            {
+                throw new ValidationFailedException(new Dictionary<string, string> { ["IssuedOn"] = $"出具日期应在申请到达之日（{r.Arrived:yyyy-MM-dd}）和今天（{today:yyyy-MM-dd}）之间。" });
+            }
+
+            letterDate = on;
+        }
+
         var served = await DraftLetter.ServedLettersAsync(db, r.Id, ct);
-        var values = LetterComposer.Values(r, agency, settings, kind, pause, number, today, loaded.Calendar, served);
+        var provisional = kind.Numbered ? LetterRules.ProvisionalNumber : null;
+        var values = LetterComposer.Values(r, agency, settings, kind, pause, provisional, letterDate, loaded.Calendar, served);
         var template = (await composer.TemplateAsync(r.AgencyId, kind, tree, ct)).Template;
         var text = string.IsNullOrWhiteSpace(body) ? template.Render(values) : LetterTemplate.Normalise(body);
         Check(kind, text, r);
-        var letter = LetterDocument.FromText(kind, template.Title, text, number, r.CaseNumber, agency.Name, today, await composer.SealAsync(settings, ct));
+
+        // Numbered only once the text passed: a refused letter uses up no 文号.
+        var number = kind.Numbered ? await NextNumberAsync(agency, settings, letterDate.Year, ct) : null;
+        if (number is not null)
+        {
+            text = text.Replace(LetterRules.ProvisionalNumber, number, StringComparison.Ordinal);
+        }
+
+        var letter = LetterDocument.FromText(kind, template.Title, text, number, r.CaseNumber, agency.Name, letterDate, await composer.SealAsync(settings, ct));
 
         var docx = await SaveAsync(DocxLetterWriter.Write(letter), ct);
         var html = await SaveAsync(System.Text.Encoding.UTF8.GetBytes(HtmlLetterWriter.Write(letter)), ct);
@@ -193,7 +217,7 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
             DocumentNumber = number,
             Body = string.Join('\n', letter.Paragraphs),
             PauseSequence = pause,
-            IssuedOn = today,
+            IssuedOn = letterDate,
             IssuedAt = clock.UtcNow,
             IssuedBy = staff.DisplayName,
             DocxStorageKey = docx,
@@ -205,7 +229,7 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
         try
         {
             var label = LetterRules.Label(kind, pause, r);
-            await history.CommitAsync(loaded, "IssueLetter", staff.DisplayName, today, $"出具{label}{(number is null ? string.Empty : $"（{number}）")}。", kind.ToApplicant, key, ct);
+            await history.CommitAsync(loaded, "IssueLetter", staff.DisplayName, letterDate, $"出具{label}{(number is null ? string.Empty : $"（{number}）")}。", kind.ToApplicant, key, ct);
         }
         catch
         {

@@ -21,6 +21,13 @@ public static class ApplicationsApi
 
     public sealed record StepRequest(int ExpectedVersion, CaseStep Step);
 
+    /// <summary>Issue a letter: its kind key (e.g. "Reply.NotHeld"), the consultation for a 征求意见函, and optionally the adjusted text.</summary>
+    public sealed record LetterRequest(int ExpectedVersion, string Kind, int? PauseSequence = null, string? Body = null);
+
+    public sealed record AvailableLetterView(string Kind, string Name, int? PauseSequence, long? CurrentLetterId);
+
+    public sealed record LettersView(IReadOnlyList<UseCases.Letters.IssuedLetter> Issued, IReadOnlyList<AvailableLetterView> Available);
+
     public sealed record DeadlineView(DateOnly Start, DateOnly Due, bool Provisional, bool Paused, IReadOnlyList<string> Explanation);
 
     public sealed record DecisionView(DecisionType Type, string Name, string LegalBasis, string? ReportRow, DateOnly? Decided, string? Summary, string? HoldingAgency);
@@ -60,6 +67,10 @@ public static class ApplicationsApi
         group.MapGet("/", ListAsync).WithName("ListApplications").WithSummary("申请列表（按工作队列筛选，分页）");
         group.MapGet("/{id:long}", GetAsync).WithName("GetApplication").WithSummary("申请详情：期限说明、办理记录、可进行的步骤");
         group.MapPost("/{id:long}/steps", StepAsync).WithName("PerformCaseStep").WithSummary("办理一个步骤（expectedVersion 为当前版本；Idempotency-Key 使重复提交只办理一次）");
+        group.MapGet("/{id:long}/letters", LettersAsync).WithName("ListApplicationLetters").WithSummary("已出具的文书和当前可出具的文书");
+        group.MapPost("/{id:long}/letters", IssueLetterAsync).WithName("IssueLetter").WithSummary("出具文书（按本机关模板和文号；Idempotency-Key 使重复提交只出具一次）");
+        api.MapGet("/letters/{letterId:long}/{format}", LetterFileAsync).RequireAuthorization(Policies.Staff).RequireRateLimiting(RateLimits.PublicApi).WithTags("依申请公开")
+            .WithName("GetLetterFile").WithSummary("下载文书：format 为 docx、pdf 或 html；服务器未安装 Chromium 和中文字体时 pdf 返回 503 并说明");
         api.MapGet("/decisions", () => TypedResults.Ok(DecisionCatalog.All)).RequireAuthorization(Policies.Staff).WithTags("依申请公开").WithName("ListDecisionTypes").WithSummary("答复类型及其在年度报告表三中的行");
         return api;
     }
@@ -92,6 +103,33 @@ public static class ApplicationsApi
         }
 
         return TypedResults.Ok(await perform.ExecuteAsync(id, request.ExpectedVersion, request.Step, key, ct));
+    }
+
+    private static async Task<Ok<LettersView>> LettersAsync(long id, UseCases.Letters.ListApplicationLetters letters, CancellationToken ct)
+    {
+        var (issued, available) = await letters.ExecuteAsync(id, ct);
+        return TypedResults.Ok(new LettersView(issued, [.. available.Select(a => new AvailableLetterView(a.Kind.Key, a.Label, a.PauseSequence, a.Current?.Id))]));
+    }
+
+    private static async Task<Ok<UseCases.Letters.IssuedLetter>> IssueLetterAsync(long id, LetterRequest request, [FromHeader(Name = IdempotencyHeader)] string? key, UseCases.Letters.IssueLetter issue, CancellationToken ct)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.Kind))
+        {
+            throw new Core.Common.ValidationFailedException(new Dictionary<string, string> { ["kind"] = "请求中缺少 kind（文书类型，如 Reply.NotHeld）。" });
+        }
+
+        return TypedResults.Ok(await issue.ExecuteAsync(id, request.ExpectedVersion, request.Kind, request.PauseSequence, request.Body, key, ct));
+    }
+
+    private static async Task<IResult> LetterFileAsync(long letterId, string format, UseCases.Letters.GetLetterFile file, CancellationToken ct)
+    {
+        if (!Enum.TryParse<UseCases.Letters.LetterFormat>(format, ignoreCase: true, out var f) || !Enum.IsDefined(f) || format.Any(char.IsDigit))
+        {
+            throw new Core.Common.ValidationFailedException(new Dictionary<string, string> { ["format"] = "format 应为 docx、pdf 或 html。" });
+        }
+
+        var letter = await file.ExecuteAsync(letterId, f, ct);
+        return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
     }
 
     private static ApplicationView View(ApplicationDetail d)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Core.Common;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Cases;
@@ -21,7 +22,7 @@ namespace Gongkai.Web.Pages;
 [IgnoreAntiforgeryToken] // checked in each handler after the body is read (PublicUploadForm), so that an oversized body gets a clear answer
 [RequestSizeLimit(PublicUploadForm.TransportLimitBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PublicUploadForm.MaxRequestBytes)]
-public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct, HumanCheck human, TargetThrottle throttle, IAntiforgery antiforgery, AgencyClock clock) : PageModel
+public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct, HumanCheck human, TargetThrottle throttle, IAntiforgery antiforgery, AgencyClock clock, UseCases.Letters.GetApplicantLetterFile letterFile) : PageModel
 {
     public const string FormKeyPurpose = "portal-correct";
     public const string BlockedMessage = "该受理编号查询失败次数过多，为保护申请人信息，请 15 分钟后再试，或致电受理机关查询。";
@@ -48,6 +49,9 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
     public bool CorrectionFilesDropped { get; private set; }
 
     public bool CorrectionSaved { get; private set; }
+
+    /// <summary>Why a letter could not be downloaded (a PDF that cannot be printed here).</summary>
+    public string? LetterError { get; private set; }
 
     public bool HasErrors => FormError is not null || Errors.Count > 0 || CorrectionFormError is not null || CorrectionErrors.Count > 0;
 
@@ -147,6 +151,54 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
 
         CorrectionFilesDropped = files.Count > 0;
         return await ShowAsync(ct, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>Downloads a letter addressed to the applicant (checked with the case number and 查询码, throttled like a query).</summary>
+    public async Task<IActionResult> OnPostLetterAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
+        if (read.Form is not { } form)
+        {
+            return Refuse(read.Error!, read.Status);
+        }
+
+        CaseNumber = form["CaseNumber"].ToString().Trim();
+        QueryCode = form["QueryCode"].ToString().Trim();
+        var target = Target(CaseNumber);
+        if (throttle.IsBlocked(target))
+        {
+            return Refuse(BlockedMessage, StatusCodes.Status429TooManyRequests);
+        }
+
+        if (!long.TryParse(form["Letter"], NumberStyles.None, CultureInfo.InvariantCulture, out var letterId)
+            || !Enum.TryParse<UseCases.Letters.LetterFormat>(form["Format"], ignoreCase: true, out var format) || format == UseCases.Letters.LetterFormat.Html)
+        {
+            return BadRequest();
+        }
+
+        try
+        {
+            var file = await letterFile.ExecuteAsync(CaseNumber, QueryCode, letterId, format, ct);
+            throttle.RecordSuccess(target);
+            Response.Headers.CacheControl = "no-store";
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        {
+            throttle.RecordFailure(target);
+            return Refuse(ex.Message, StatusCodes.Status404NotFound);
+        }
+        catch (DomainException ex) when (ex.Code is Documents.ChromiumPdfRenderer.UnavailableCode or Documents.ChromiumPdfRenderer.FailedCode)
+        {
+            return await ShowLetterErrorAsync("PDF 版本暂时无法生成，请下载 Word 版本，或联系受理机关。", ct);
+        }
+    }
+
+    private async Task<IActionResult> ShowLetterErrorAsync(string message, CancellationToken ct)
+    {
+        LetterError = message;
+        return await ShowAsync(ct, StatusCodes.Status503ServiceUnavailable);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct, int status = StatusCodes.Status200OK)

@@ -116,8 +116,13 @@ public sealed class ApplicationLifecycleTests(BrowserFixture browser) : IClassFi
         });
         await Assertions.Expect(head.GetByTestId("decision")).ToContainTextAsync("予以公开");
 
-        // The clerk serves the reply.
+        // The clerk drafts the reply letter from the template, issues it under the next 文号, then serves it.
         await clerk.ReloadAsync();
+        await clerk.GetByTestId("letters").GetByRole(AriaRole.Row).Filter(new() { HasText = "答复书" }).GetByRole(AriaRole.Link, new() { Name = "拟制并出具" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByLabel("正文（每行一段，可在出具前修改）")).ToContainTextAsync(number);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "出具答复书（予以公开）" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("message")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("区教育局信公〔2026〕[0-9]+号"));
+        await Assertions.Expect(clerk.GetByTestId("letters")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("区教育局信公〔2026〕[0-9]+号"));
         await StepAsync(clerk, "Serve");
         await Assertions.Expect(clerk.GetByTestId("state")).ToContainTextAsync("已送达");
         await Assertions.Expect(clerk.GetByTestId("history")).ToContainTextAsync("申请人在网上提交补正材料");
@@ -130,5 +135,10 @@ public sealed class ApplicationLifecycleTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(applicant.GetByTestId("case-state")).ToHaveTextAsync("已送达");
         await Assertions.Expect(applicant.GetByText("予以公开，提供《关于中小学体育场地向社会开放的通知》。")).ToBeVisibleAsync();
         await Assertions.Expect(applicant.GetByText("《中华人民共和国政府信息公开条例》第三十六条第二项", new() { Exact = true })).ToBeVisibleAsync();
+
+        // …and downloads the reply letter in Word.
+        await Assertions.Expect(applicant.GetByTestId("letters")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("区教育局信公〔2026〕[0-9]+号"));
+        var download = await applicant.RunAndWaitForDownloadAsync(() => applicant.GetByTestId("letters").GetByRole(AriaRole.Button, new() { Name = "下载政府信息公开申请答复书（Word）" }).ClickAsync());
+        Assert.EndsWith("政府信息公开申请答复书.docx", download.SuggestedFilename, StringComparison.Ordinal);
     }
 }

@@ -97,6 +97,7 @@ public static class CaseText
         CaseEvents.CalendarRecomputed => "工作日历更新后重新计算",
         CaseEvents.RecordCorrected => "更正办结记录",
         "Submitted" => "网上提交申请",
+        "IssueLetter" => "出具文书",
         _ => Enum.TryParse<CaseAction>(kind, out var action) ? CaseLifecycle.Name(action) : kind,
     };
 

@@ -29,8 +29,19 @@ public sealed class DetailModel(
     CorrectClosedApplication correct,
     StaffContext staff,
     GongkaiDbContext db,
-    AgencyClock clock) : PageModel
+    AgencyClock clock,
+    UseCases.Letters.ListApplicationLetters letters,
+    UseCases.Letters.GetLetterFile letterFile) : PageModel
 {
+    /// <summary>Every letter issued on the case (superseded ones marked).</summary>
+    public IReadOnlyList<UseCases.Letters.IssuedLetter> Letters { get; private set; } = [];
+
+    /// <summary>The kinds the case can have issued now.</summary>
+    public IReadOnlyList<UseCases.Letters.AvailableLetter> AvailableLetters { get; private set; } = [];
+
+    /// <summary>Whether this user may issue letters (承办人, 审核人, 工作机构负责人, 政务公开办).</summary>
+    public bool CanIssueLetters => new[] { Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice }.Any(staff.IsInRole);
+
     public ApplicationDetail Detail { get; private set; } = null!;
 
     /// <summary>The applicant's full ID and phone numbers, after an audited reveal.</summary>
@@ -83,6 +94,40 @@ public sealed class DetailModel(
         catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
         {
             return NotFound();
+        }
+    }
+
+    /// <summary>Downloads a letter as DOCX, PDF (printed on first request) or the printable HTML page.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(long id, long letter, string? format, CancellationToken ct)
+    {
+        if (!Enum.TryParse<UseCases.Letters.LetterFormat>(format, ignoreCase: true, out var f) || !Enum.IsDefined(f))
+        {
+            return BadRequest();
+        }
+
+        try
+        {
+            var file = await letterFile.ExecuteAsync(letter, f, ct);
+            Response.Headers.XContentTypeOptions = "nosniff";
+            Response.Headers.CacheControl = "no-store";
+            if (f == UseCases.Letters.LetterFormat.Html)
+            {
+                // Shown in the browser for printing: the page is self-contained and may run nothing.
+                Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.LetterPolicy;
+                return File(file.Content, file.ContentType);
+            }
+
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex) when (ex.Code is Documents.ChromiumPdfRenderer.UnavailableCode or Documents.ChromiumPdfRenderer.FailedCode)
+        {
+            FormError = ex.Message;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
         }
     }
 
@@ -211,6 +256,7 @@ public sealed class DetailModel(
             return false;
         }
 
+        (Letters, AvailableLetters) = await letters.ExecuteAsync(id, ct);
         if (Detail.AllowedActions.Contains(CaseAction.Assign))
         {
             var tree = await AgencyTree.LoadAsync(db, ct);
