@@ -34,7 +34,7 @@ public class ApplicationBenchmarks
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 11, 27);
 
-    private string _dir = null!;
+    private BenchDatabase _database = null!;
     private ServiceProvider _services = null!;
     private ApplicationInput _input = null!;
     private ApplicationRecord _template = null!;
@@ -44,24 +44,8 @@ public class ApplicationBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _dir = Directory.CreateTempSubdirectory("gongkai-bench-").FullName;
-        var cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir, GongkaiDatabaseSettings.SqliteFileName) }.ToString();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Gongkai:Database:Provider"] = "sqlite",
-            ["ConnectionStrings:Gongkai"] = cs,
-            [GongkaiDatabaseSettings.DataDirEnvironmentVariable] = _dir,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedTime(Now));
-        services.AddGongkaiData(configuration);
-        services.AddGongkaiUseCases();
-        _services = services.BuildServiceProvider();
-
-        await Operator<MigrateDatabase>(u => u.ExecuteAsync());
-        await Operator<LoadDemoData>(u => u.ExecuteAsync());
+        _database = await BenchDatabase.CreateAsync(Now);
+        _services = _database.Services;
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var agency = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
@@ -80,18 +64,13 @@ public class ApplicationBenchmarks
             Arrived = Today,
         };
         _template = await db.Applications.AsNoTracking().Where(a => a.AgencyId == agency).OrderBy(a => a.Id).FirstAsync();
-        await BulkInsertAsync(db, _template.Id);
+        await BenchDatabase.BulkInsertAsync(db, _template.Id, Rows, Today, serveEveryThird: true);
         var calendar = await scope.ServiceProvider.GetRequiredService<CalendarProvider>().GetAsync(db);
         _soon = calendar.AddWorkingDays(Today, ListApplications.DueSoonWorkingDays).Date;
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Cleanup() => _database.Dispose();
 
     [Benchmark(Baseline = true), BenchmarkCategory("Register")]
     public async Task<long> PlainEfInsert()
@@ -192,62 +171,5 @@ public class ApplicationBenchmarks
                 command.Parameters.Add(p);
             }
         }
-    }
-
-    private async Task Operator<T>(Func<T, Task> work)
-        where T : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("bench");
-        await work(scope.ServiceProvider.GetRequiredService<T>());
-    }
-
-    /// <summary>
-    /// 100,000 copies of a demo case in one INSERT … SELECT over a recursive counter, with their own case numbers and
-    /// dates: one in three served, the others open and due between 20 days ago and 40 days ahead.
-    /// </summary>
-    private static async Task BulkInsertAsync(GongkaiDbContext db, long templateId)
-    {
-        var entity = db.Model.FindEntityType(typeof(ApplicationRecord))!;
-        var due = "date('2026-11-27', ((n.i % 60) - 20) || ' days')";
-        var overrides = new Dictionary<string, string>
-        {
-            [nameof(ApplicationRecord.CaseNumber)] = "'BULK-' || n.i",
-            [nameof(ApplicationRecord.IdempotencyKey)] = "NULL",
-            [nameof(ApplicationRecord.AssignedAgencyId)] = "NULL",
-            [nameof(ApplicationRecord.DueDate)] = due,
-            [nameof(ApplicationRecord.Arrived)] = $"date({due}, '-28 days')",
-            [nameof(ApplicationRecord.Received)] = $"date({due}, '-28 days')",
-            [nameof(ApplicationRecord.State)] = "CASE WHEN n.i % 3 = 0 THEN 'Served' ELSE 'Processing' END",
-            [nameof(ApplicationRecord.Decision)] = "CASE WHEN n.i % 3 = 0 THEN 'Disclosed' ELSE NULL END",
-            [nameof(ApplicationRecord.Decided)] = $"CASE WHEN n.i % 3 = 0 THEN {due} ELSE NULL END",
-            [nameof(ApplicationRecord.Served)] = $"CASE WHEN n.i % 3 = 0 THEN {due} ELSE NULL END",
-            [nameof(ApplicationRecord.CorrectionRequested)] = "NULL",
-            [nameof(ApplicationRecord.CorrectionDeadline)] = "NULL",
-            [nameof(ApplicationRecord.CorrectionReceived)] = "NULL",
-            [nameof(ApplicationRecord.ExtensionWorkingDays)] = "0",
-            [nameof(ApplicationRecord.ExtensionApprover)] = "NULL",
-            [nameof(ApplicationRecord.ExtensionReason)] = "NULL",
-            [nameof(ApplicationRecord.FeePaymentDeadline)] = "NULL",
-            [nameof(ApplicationRecord.HoldingAgency)] = "NULL",
-            [nameof(ApplicationRecord.LongerDue)] = "NULL",
-            [nameof(ApplicationRecord.LongerDueReason)] = "NULL",
-        };
-        var columns = entity.GetProperties().Where(p => p.Name != nameof(ApplicationRecord.Id)).ToList();
-        var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
-        var values = string.Join(", ", columns.Select(p => overrides.GetValueOrDefault(p.Name, $"t.\"{p.GetColumnName()}\"")));
-        var sql = $"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Rows})
-            INSERT INTO applications ({names})
-            SELECT {values} FROM n, applications t WHERE t."Id" = {templateId}
-            """;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync(sql);
-        await tx.CommitAsync();
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -14,10 +14,20 @@ public abstract class DemoWorld(DatabaseProvider provider) : ProviderTestBase(pr
     /// </summary>
     protected virtual bool DemoApplications => false;
 
+    /// <summary>
+    /// With the applications, whether the district government's past years 2023–2025 are loaded too (some 330 cases
+    /// through the real steps, several seconds): only for the tests about them.
+    /// </summary>
+    protected virtual bool DemoHistory => false;
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.PostConfigure<Data.Configuration.GongkaiOptions>(o => o.Demo.Applications = DemoApplications);
+        services.PostConfigure<Data.Configuration.GongkaiOptions>(o =>
+        {
+            o.Demo.Applications = DemoApplications;
+            o.Demo.History = DemoHistory;
+        });
     }
 
     public override async Task InitializeAsync()

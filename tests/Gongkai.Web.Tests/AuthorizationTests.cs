@@ -90,6 +90,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.SystemAdministrator => roles.Contains(Roles.SystemAdministrator),
                 Policies.Supervisor => roles.Contains(Roles.SystemAdministrator) || roles.Contains(Roles.DisclosureOffice),
                 Policies.CaseHandler => roles.Overlaps(Policies.CaseHandlerRoles),
+                Policies.RegisterImporter => roles.Overlaps(Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles),
                 Policies.ReviewHandler => roles.Overlaps(Policies.ReviewHandlerRoles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };

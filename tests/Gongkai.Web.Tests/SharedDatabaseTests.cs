@@ -73,6 +73,9 @@ public sealed class SharedDatabaseTests : IDisposable
         if (demo)
         {
             psi.Environment["Gongkai__Demo__Enabled"] = "true";
+
+            // Without the demo's past years: several seconds of steps, tested in the use-case tests.
+            psi.Environment["Gongkai__Demo__History"] = "false";
         }
 
         return Process.Start(psi)!;

@@ -43,6 +43,9 @@ public sealed partial class WebHost : IAsyncDisposable
         config["Gongkai:Abuse:SignInPerMinute"] = "10000";
         config["Gongkai:Reminders:Enabled"] = "false";
         config["Gongkai:Abuse:PublicFormPerMinute"] = "10000";
+
+        // The demo's past years (several seconds of steps) only where a test asks for them.
+        config["Gongkai:Demo:History"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;

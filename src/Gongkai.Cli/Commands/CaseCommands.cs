@@ -85,7 +85,7 @@ internal static class CaseCommands
             await using var stream = path.OpenRead();
             try
             {
-                var n = await scope.ServiceProvider.GetRequiredService<ImportCaseRegister>().ExecuteAsync(stream, path.Name, ct);
+                var n = (await scope.ServiceProvider.GetRequiredService<ImportCaseRegister>().ExecuteAsync(stream, path.Name, ct: ct)).Count;
                 await c.Out.WriteLineAsync(t[$"已导入 {n} 件申请。", $"Imported {n} applications."]);
                 return ExitCodes.Ok;
             }

@@ -74,4 +74,7 @@ public sealed class DemoOptions
 
     /// <summary>Also load the demo applications (on by default; off gives the demo agencies and accounts with empty queues).</summary>
     public bool Applications { get; set; } = true;
+
+    /// <summary>With the applications, also the district government's complete past years 2023–2025 (on by default).</summary>
+    public bool History { get; set; } = true;
 }

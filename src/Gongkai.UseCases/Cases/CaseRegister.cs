@@ -18,6 +18,9 @@ using MiniExcelLibs;
 
 namespace Gongkai.UseCases.Cases;
 
+/// <summary>One column of the 台账: its header, whether the import needs a value in it, and what it accepts (in Chinese).</summary>
+public sealed record CaseRegisterColumn(string Name, bool Required, string Rule);
+
 /// <summary>
 /// The columns of the 台账 (case register) as offices keep it: one row per application, the facts of every step, the
 /// decision and its annual-report row. The same layout is read back by <see cref="ImportCaseRegister"/>.
@@ -82,6 +85,79 @@ public static class CaseRegisterLayout
         [FeeMethod.PerItem] = "按件计收",
         [FeeMethod.PerPage] = "按量计收",
     };
+
+    /// <summary>
+    /// What each column holds and what the import accepts, in the order of <see cref="Columns"/>: shown on the import
+    /// page and as the 填写说明 sheet of <see cref="Template"/>, so that offices can fill in a register by hand.
+    /// </summary>
+    public static IReadOnlyList<CaseRegisterColumn> Guide { get; } =
+    [
+        new("受理编号", true, "本平台内唯一，不超过 100 个字符；已存在的编号不能再导入"),
+        new("申请类型", true, string.Join("、", TypeNames.Values)),
+        new("受理机关", true, "机构全称，须是已有机构且在您的管理范围内"),
+        new("承办单位", false, "机构全称（同上）；不填则由受理机关承办"),
+        new("申请人类型", true, string.Join("、", ApplicantNames.Values)),
+        new("申请人姓名或名称", true, "不超过 200 个字符"),
+        new("证件类型", true, string.Join("、", IdNames.Values)),
+        new("证件号码", false, "完整号码，不能是遮盖后的号码；证件类型为居民身份证时必填，须为 18 位且校验码正确"),
+        new("联系电话", false, "完整号码，不能是遮盖后的号码"),
+        new("联系人", false, string.Empty),
+        new("电子邮箱", false, string.Empty),
+        new("通信地址", false, string.Empty),
+        new("邮政编码", false, string.Empty),
+        new("申请内容", true, $"不超过 {ApplicationIntake.MaxDescriptionLength} 个字符"),
+        new("获取信息的方式", true, string.Join("、", ProvisionNames.Values)),
+        new("获取方式", true, string.Join("、", DeliveryNames.Values)),
+        new("申请渠道", true, string.Join("、", Enum.GetValues<Channel>().Select(ChannelNames.Of))),
+        new("到达日期", true, "YYYY-MM-DD，不能晚于今天"),
+        new("收到申请日期", false, "YYYY-MM-DD，不能早于到达日期；未确认收到的申请不填"),
+        new("补正告知日期", false, "YYYY-MM-DD"),
+        new("补正期限", false, "YYYY-MM-DD"),
+        new("收到补正日期", false, "YYYY-MM-DD"),
+        new("暂停（征求意见、收费）", false, $"每行一次暂停：类型|对方|开始日期|回复日期|期限|对方收到函件日期，类型为{string.Join("、", PauseNames.Values)}，不适用的项留空"),
+        new("延长工作日数", false, "1 至 20"),
+        new("延期批准人", false, string.Empty),
+        new("延期理由", false, string.Empty),
+        new("第三十五条答复期限", false, "YYYY-MM-DD"),
+        new("第三十五条理由", false, string.Empty),
+        new("计收方式", false, string.Join("、", FeeNames.Values)),
+        new("按件计收件次", false, "非负整数"),
+        new("按量计收页数", false, "非负整数"),
+        new("收费金额（元）", false, "非负整数"),
+        new("缴费期限", false, "YYYY-MM-DD"),
+        new("缴费日期", false, "YYYY-MM-DD"),
+        new("答复截止日", false, "导入时不读取：由系统按工作日历重新计算"),
+        new("答复类型", false, "与“答复类型”表中的名称一致，且适用于该申请类型；与答复日期同时填写"),
+        new("答复日期", false, "YYYY-MM-DD；与答复类型同时填写"),
+        new("答复内容摘要", false, string.Empty),
+        new("掌握该信息的机关", false, string.Empty),
+        new("送达日期", false, "YYYY-MM-DD，不能早于答复日期"),
+        new("送达方式", false, string.Join("、", Enum.GetValues<ServiceMethod>().Select(ServiceNames.Of))),
+        new("送达凭证", false, string.Empty),
+        new("办理状态", true, $"{string.Join("、", Enum.GetValues<CaseState>().Select(CaseLifecycle.Name))}；须与答复、送达记录一致"),
+        new("是否按时送达", false, "导入时不读取：由系统计算"),
+        new("年度报告表三行", false, "导入时不读取：由答复类型决定"),
+    ];
+
+    /// <summary>A blank register to fill in: the 台账 sheet with the header row only, and a 填写说明 sheet from <see cref="Guide"/>.</summary>
+    public static byte[] Template()
+    {
+        using var header = new System.Data.DataTable(Sheet) { Locale = CultureInfo.InvariantCulture };
+        foreach (var c in Columns)
+        {
+            header.Columns.Add(c, typeof(string));
+        }
+
+        var guide = Guide.Select(c => new Dictionary<string, object>
+        {
+            ["列名"] = c.Name,
+            ["是否必填"] = c.Required ? "必填" : "选填",
+            ["填写要求"] = c.Rule,
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { [Sheet] = header, ["填写说明"] = guide });
+        return stream.ToArray();
+    }
 
     public static string Number(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
@@ -151,6 +227,9 @@ public sealed class ExportCaseRegister(GongkaiDbContext db, StaffContext staff, 
     }
 }
 
+/// <summary>What an import of the 台账 did: how many cases, the years they were received (or arrived) in, and whether it was a repeated submit.</summary>
+public sealed record CaseRegisterImport(int Count, IReadOnlyList<int> Years, bool Repeated);
+
 /// <summary>
 /// 导入台账: past years' applications from an XLSX in the register's layout (e.g. kept in a spreadsheet before the
 /// platform, or exported from another installation). Every row is checked — agency in scope, known names, valid dates and
@@ -162,12 +241,39 @@ public sealed class ImportCaseRegister(GongkaiDbContext db, StaffContext staff, 
 {
     public const int MaxRows = 20000;
 
-    public async Task<int> ExecuteAsync(Stream xlsx, string source, CancellationToken ct = default)
+    /// <summary>The history entry each imported case gets; it carries the request key of the import.</summary>
+    public const string ImportedKind = "Imported";
+
+    /// <summary>The roles that may import a register: 承办人, 工作机构负责人, 政务公开办, 系统管理员.</summary>
+    public static IReadOnlyList<string> AllowedRoles { get; } = [Roles.Clerk, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator];
+
+    /// <param name="requestKey">
+    /// The key of the submit (a form or a command): when cases were already imported under it, nothing is read or
+    /// imported again and the first import's result is returned with <see cref="CaseRegisterImport.Repeated"/> set.
+    /// </param>
+    public async Task<CaseRegisterImport> ExecuteAsync(Stream xlsx, string source, string? requestKey = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
-        staff.EnsureRole(Roles.Clerk, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator);
+        ArgumentNullException.ThrowIfNull(source);
+        staff.EnsureRole([.. AllowedRoles]);
         using var scope = audit.Begin(this);
+        var key = string.IsNullOrWhiteSpace(requestKey) ? null : requestKey;
+        if (key is { Length: > ApplicationIntake.MaxIdempotencyKeyLength })
+        {
+            throw new DomainException(SpreadsheetRows.InvalidFileCode, "提交标识过长。");
+        }
+
+        if (await FindRepeatAsync(key, ct) is { } repeat)
+        {
+            return repeat;
+        }
+
         var rows = Read(xlsx);
+        if (rows.Count == 0)
+        {
+            throw new DomainException(SpreadsheetRows.InvalidFileCode, "文件中没有填写任何申请（表头下的行都是空的）。");
+        }
+
         var tree = await AgencyTree.LoadAsync(db, ct);
         var agencies = tree.Ordered.Where(n => staff.CanSee(n.Id)).ToDictionary(n => n.Name, n => n.Id, StringComparer.Ordinal);
         var existing = (await db.Applications.AsNoTracking().Select(a => a.CaseNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -442,16 +548,38 @@ public sealed class ImportCaseRegister(GongkaiDbContext db, StaffContext staff, 
 
         if (errors.Count > 0)
         {
-            throw new ImportRejectedException(errors);
+            // The same submit may have been imported meanwhile (its 受理编号 now exist): that is its result, not an error.
+            return await FindRepeatAsync(key, ct) ?? throw new ImportRejectedException(errors);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var r in records)
         {
             r.DueDate = ApplicationCase.Restore(r.Snapshot()).Deadline(calendar)?.Due.Date;
-            db.Applications.Add(r);
         }
 
+        try
+        {
+            await SaveAsync(records, source, key, ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // A concurrent repeat of this submit saved first (the unique 受理编号 stopped this one): return its result.
+            db.ChangeTracker.Clear();
+            if (await FindRepeatAsync(key, ct) is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
+
+        return new CaseRegisterImport(records.Count, Years(records.Select(r => r.Received ?? r.Arrived)), Repeated: false);
+    }
+
+    private async Task SaveAsync(List<ApplicationRecord> records, string source, string? key, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Applications.AddRange(records);
         await db.SaveChangesAsync(ct);
         var label = source.Length > 200 ? source[..200] : source;
         foreach (var r in records)
@@ -461,17 +589,34 @@ public sealed class ImportCaseRegister(GongkaiDbContext db, StaffContext staff, 
                 ApplicationId = r.Id,
                 At = r.RegisteredAt,
                 Actor = staff.DisplayName,
-                Kind = "Imported",
+                Kind = ImportedKind,
                 Summary = $"从台账“{label}”导入（{CaseLifecycle.Name(r.State)}）。",
                 StateAfter = r.State,
                 DueAfter = r.DueDate,
+                RequestKey = key,
             });
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return records.Count;
     }
+
+    /// <summary>The result of the import made earlier under <paramref name="key"/>, if any.</summary>
+    private async Task<CaseRegisterImport?> FindRepeatAsync(string? key, CancellationToken ct)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var dates = await db.ApplicationEvents.AsNoTracking()
+            .Where(e => e.Kind == ImportedKind && e.RequestKey == key)
+            .Join(db.Applications, e => e.ApplicationId, a => a.Id, (e, a) => a.Received ?? a.Arrived)
+            .ToListAsync(ct);
+        return dates.Count == 0 ? null : new CaseRegisterImport(dates.Count, Years(dates), Repeated: true);
+    }
+
+    private static int[] Years(IEnumerable<DateOnly> dates) => [.. dates.Select(d => d.Year).Distinct().Order()];
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 

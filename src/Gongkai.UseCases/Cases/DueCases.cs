@@ -2,6 +2,7 @@ using Gongkai.Core.Cases;
 using Gongkai.Data;
 using Gongkai.Data.Accounts;
 using Gongkai.Data.Audit;
+using Gongkai.Data.Cases;
 using Gongkai.Data.Configuration;
 using Gongkai.Data.Notifications;
 using Gongkai.UseCases.Accounts;
@@ -34,11 +35,38 @@ public sealed class ListDueCases(GongkaiDbContext db, StaffContext staff, Calend
         var calendar = await calendars.GetAsync(db, ct);
         var days = Math.Clamp(options.Value.Reminders.DueSoonWorkingDays, 1, 20);
         var horizon = calendar.AddWorkingDays(on, days).Date;
-        var rows = await db.Applications.AsNoTracking().Include(a => a.Pauses)
+        // Only the columns the deadline and the report need: not the request's text or the encrypted personal data.
+        var rows = await db.Applications.AsNoTracking()
             .ClockRunning()
             .Where(a => a.DueDate != null && a.DueDate <= horizon)
             .VisibleTo(staff)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
+            .Select(a => new ApplicationRecord
+            {
+                Id = a.Id,
+                CaseNumber = a.CaseNumber,
+                AgencyId = a.AgencyId,
+                AssignedAgencyId = a.AssignedAgencyId,
+                Type = a.Type,
+                Channel = a.Channel,
+                Arrived = a.Arrived,
+                State = a.State,
+                Received = a.Received,
+                CorrectionRequested = a.CorrectionRequested,
+                CorrectionDeadline = a.CorrectionDeadline,
+                CorrectionReceived = a.CorrectionReceived,
+                ExtensionWorkingDays = a.ExtensionWorkingDays,
+                ExtensionApprover = a.ExtensionApprover,
+                ExtensionReason = a.ExtensionReason,
+                FeePaymentDeadline = a.FeePaymentDeadline,
+                Decision = a.Decision,
+                Decided = a.Decided,
+                HoldingAgency = a.HoldingAgency,
+                Served = a.Served,
+                LongerDue = a.LongerDue,
+                LongerDueReason = a.LongerDueReason,
+                Pauses = a.Pauses.ToList(),
+            })
             .ToListAsync(ct);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var soon = new List<DueCase>();
@@ -82,6 +110,8 @@ public sealed class SendDueReminders(GongkaiDbContext db, StaffContext staff, Au
     /// <summary>The system setting holding the last day a detection ran (YYYY-MM-DD).</summary>
     public const string LastRunKey = "reminders.last_run";
 
+    private const int ExistingKeysPerQuery = 5000;
+
     private static readonly string[] HandlingRoles = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead];
 
     public async Task<ReminderRunResult> ExecuteAsync(DateOnly on, CancellationToken ct = default)
@@ -97,14 +127,28 @@ public sealed class SendDueReminders(GongkaiDbContext db, StaffContext staff, Au
         var users = await db.Users.AsNoTracking().Where(u => !u.IsApplicant).ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.Email }, ct);
         var supervised = members.Where(m => m.Role == Roles.DisclosureOffice).Select(m => m.AgencyId).Distinct()
             .ToDictionary(id => id, id => tree.SupervisedBy(id).ToHashSet());
+
+        // The recipients depend only on the handling unit: worked out once per unit, not once per case.
+        var recipientsOf = new Dictionary<int, List<string>>();
+        List<string> Recipients(int unitId)
+        {
+            if (!recipientsOf.TryGetValue(unitId, out var ids))
+            {
+                ids = members
+                    .Where(m => (m.AgencyId == unitId && HandlingRoles.Contains(m.Role))
+                                || (m.Role == Roles.DisclosureOffice && supervised[m.AgencyId].Contains(unitId)))
+                    .Select(m => m.UserId).Distinct().ToList();
+                recipientsOf[unitId] = ids;
+            }
+
+            return ids;
+        }
+
         var now = clock.UtcNow;
         var created = new List<NotificationRecord>();
         foreach (var c in report.Overdue.Concat(report.DueSoon))
         {
-            var recipients = members
-                .Where(m => (m.AgencyId == c.UnitId && HandlingRoles.Contains(m.Role))
-                            || (m.Role == Roles.DisclosureOffice && supervised[m.AgencyId].Contains(c.UnitId)))
-                .Select(m => m.UserId).Distinct();
+            var recipients = Recipients(c.UnitId);
             var kind = c.Overdue ? "CaseOverdue" : "CaseDueSoon";
             var title = c.Overdue ? $"申请 {c.CaseNumber} 已超过答复期限" : $"申请 {c.CaseNumber} 将于 {c.Due:yyyy-MM-dd} 到期";
             var body = c.Overdue
@@ -125,9 +169,19 @@ public sealed class SendDueReminders(GongkaiDbContext db, StaffContext staff, Au
             }
         }
 
-        var keys = created.Select(n => n.Key).Distinct().ToList();
-        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => new { n.UserId, n.Key }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.Key)).ToHashSet();
+        // The notices already sent for these cases on this day, looked up by (user, key) — the unique index — in
+        // batches, since a database takes a limited number of parameters in one statement (SQLite 32,766).
+        var recipientIds = created.Select(n => n.UserId).Distinct().ToList();
+        var existing = new HashSet<(string UserId, string Key)>();
+        foreach (var batch in created.Select(n => n.Key).Distinct().Chunk(ExistingKeysPerQuery))
+        {
+            var found = await db.Notifications.AsNoTracking()
+                .Where(n => recipientIds.Contains(n.UserId) && batch.Contains(n.Key))
+                .Select(n => new { n.UserId, n.Key })
+                .ToListAsync(ct);
+            existing.UnionWith(found.Select(n => (n.UserId, n.Key)));
+        }
+
         var fresh = created.Where(n => !existing.Contains((n.UserId, n.Key))).ToList();
         db.Notifications.AddRange(fresh);
         var mark = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -103,8 +103,11 @@ public sealed record LapseFeeStep(DateOnly On) : CaseStep
     public override CaseAction Action => CaseAction.LapseFee;
 }
 
-/// <summary>延期 (第三十三条): approved by the head of the 工作机构 (the signed-in 工作机构负责人), with a reason.</summary>
-public sealed record ExtendStep(int WorkingDays, string Reason) : CaseStep
+/// <summary>
+/// 延期 (第三十三条): approved by the head of the 工作机构 (the signed-in 工作机构负责人), with a reason; <paramref name="On"/> is
+/// the day of approval when it is recorded later than it happened (default today).
+/// </summary>
+public sealed record ExtendStep(int WorkingDays, string Reason, DateOnly? On = null) : CaseStep
 {
     public override CaseAction Action => CaseAction.Extend;
 }
@@ -127,7 +130,8 @@ public sealed record ServeStep(DateOnly On, ServiceMethod Method, string? Eviden
     public override CaseAction Action => CaseAction.Serve;
 }
 
-public sealed record ArchiveStep : CaseStep
+/// <summary>归档: <paramref name="On"/> is the day the file was archived when it is recorded later (default today).</summary>
+public sealed record ArchiveStep(DateOnly? On = null) : CaseStep
 {
     public override CaseAction Action => CaseAction.Archive;
 }
@@ -287,10 +291,11 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                 c.LapseFee(s.On);
                 return (s.On, $"申请人未在缴费期限（{r.FeePaymentDeadline:yyyy-MM-dd}）内缴费，视为放弃申请，不再处理。", true);
             case ExtendStep s:
+                var approved = NotBeforeReceipt(s.On ?? today, today, r, "延期批准日期");
                 var reason = Text(s.Reason, "延期理由", 1000, required: true)!;
                 c.Extend(s.WorkingDays, staff.DisplayName, reason);
                 var approverRole = staff.IsInRole(Roles.OfficeHead) || staff.IsUnrestricted ? "工作机构负责人" : Roles.ChineseName(Roles.DisclosureOffice);
-                return (today, $"经{approverRole}{staff.DisplayName}同意，答复期限延长 {s.WorkingDays} 个工作日（条例第三十三条），理由：{reason}", true);
+                return (approved, $"经{approverRole}{staff.DisplayName}同意，答复期限延长 {s.WorkingDays} 个工作日（条例第三十三条），理由：{reason}", true);
             case LongerDeadlineStep s:
                 var why = Text(s.Reason, "理由", 1000, required: true)!;
                 c.SetLongerDeadline(s.Due, why, cal);
@@ -324,9 +329,16 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
                     _ => string.Empty,
                 };
                 return (s.On, $"{ServiceNames.Of(s.Method)}{how}，{(s.Method == ServiceMethod.Postal ? "交邮" : "送达")}日期 {s.On:yyyy-MM-dd}{(onTime == false ? "，已超过答复期限" : string.Empty)}。{Sentence(r.ServiceEvidence)}", true);
-            case ArchiveStep:
+            case ArchiveStep s:
+                var archived = s.On ?? today;
+                NotAfterToday(archived, today, "归档日期");
+                if (archived < r.Served)
+                {
+                    throw Invalid("归档日期不能早于送达日期。");
+                }
+
                 c.Archive();
-                return (today, "归档。归档后只能经审核更正。", false);
+                return (archived, "归档。归档后只能经审核更正。", false);
             case WithdrawStep s:
                 NotAfterToday(s.On, today, "撤回日期");
                 c.Withdraw(s.On);
@@ -397,6 +409,17 @@ public sealed class PerformCaseStep(GongkaiDbContext db, StaffContext staff, Aud
             default:
                 return (null, null);
         }
+    }
+
+    private static DateOnly NotBeforeReceipt(DateOnly date, DateOnly today, ApplicationRecord r, string label)
+    {
+        NotAfterToday(date, today, label);
+        if (date < (r.Received ?? r.Arrived))
+        {
+            throw new DomainException(ValidationFailedException.ErrorCode, $"{label}不能早于收到申请的日期。");
+        }
+
+        return date;
     }
 
     private static void NotAfterToday(DateOnly date, DateOnly today, string label)

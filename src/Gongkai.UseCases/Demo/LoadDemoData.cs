@@ -17,10 +17,12 @@ public enum DemoLoadOutcome
 /// <summary>
 /// 载入演示数据 (`gongkai demo load`, or at start-up when Gongkai:Demo:Enabled is true) into an empty database only.
 /// A database that holds real records is refused: demo data never mixes with real records. The demo applications
-/// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed.
+/// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed; before
+/// them come the district government's complete past years (<see cref="DemoHistory"/>), whose 2024 gives the sample
+/// annual report's tables 三 and 四.
 /// </summary>
 [AuditAction("载入演示数据")]
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
@@ -48,6 +50,8 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
             ReportScope = ReportScope.Subtree,
             OfficeName = "包头市昆都仑区行政审批政务服务与数据管理局（区政务公开办）",
             OfficeHours = "工作日 8:30-12:00，14:30-18:00",
+            OfficeAddress = "包头市昆都仑区政务服务中心（演示地址）",
+            OfficePhone = "0472-0000000（演示）",
             Version = 1,
         };
         db.Agencies.Add(district);
@@ -77,6 +81,7 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
         }
 
         await db.SaveChangesAsync(ct);
+        await LetterSettingsAsync(district.Id, ct);
         if (options.Value.Demo.Applications)
         {
             await cases.LoadAsync(staff.DisplayName, ct);
@@ -90,6 +95,30 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return DemoLoadOutcome.Loaded;
+    }
+
+    /// <summary>
+    /// The district government issues its letters under its own 文号 with the demo seal (which reads 演示专用) and names
+    /// the 复议机关 and court; its departments keep the defaults until their office sets them.
+    /// </summary>
+    private async Task LetterSettingsAsync(int districtId, CancellationToken ct)
+    {
+        await using var seal = typeof(LoadDemoData).Assembly.GetManifestResourceStream("Gongkai.UseCases.Demo.demo-seal.png")
+            ?? throw new InvalidOperationException("the demo seal is not embedded");
+        var stored = await files.SaveAsync(seal, 1024 * 1024, ct) ?? throw new InvalidOperationException("the demo seal is too large");
+        db.AgencyLetterSettings.Add(new Data.Letters.AgencyLetterSettingsRecord
+        {
+            AgencyId = districtId,
+            DocumentNumberPattern = "昆政信复〔{YYYY}〕{N}号",
+            ReviewBody = "包头市人民政府",
+            Court = "包头市中级人民法院",
+            SealStorageKey = stored.Key,
+            SealContentType = "image/png",
+            UpdatedAt = clock.GetUtcNow(),
+            UpdatedBy = staff.DisplayName,
+            Version = 1,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>True when the database was filled by the demo loader: every page then shows the 演示数据 banner.</summary>

@@ -126,7 +126,7 @@ public sealed class LetterComposer(GongkaiDbContext db, IFileStore files)
             ["文号"] = documentNumber,
             ["申请日期"] = D(r.Arrived),
             ["收到申请日期"] = D(r.Received ?? r.Arrived),
-            ["申请内容"] = r.Description,
+            ["申请内容"] = r.Description.Trim().TrimEnd('。', '.', '；', ';'),
             ["答复截止日"] = D(r.DueDate),
             ["落款日期"] = D(issuedOn),
             ["救济途径"] = Remedies.Text(kind, settings.ReviewBody, settings.Court),

@@ -9,7 +9,7 @@ namespace Gongkai.Web.Infrastructure;
 public sealed record PublicFormRead(IFormCollection? Form, string? Error, int Status);
 
 /// <summary>
-/// The public forms that carry attachments (申请公开, 网上补正). Their pages read the body themselves, under
+/// The forms that carry uploads (the public 申请公开 and 网上补正, the back office's 导入台账). Their pages read the body themselves, under
 /// <see cref="MaxRequestBytes"/>, so that an oversized request gets a Chinese answer instead of an error page; the
 /// antiforgery token is checked right after (the pages opt out of the automatic check, which would read the body
 /// first). Form keys make a repeated submit find the first result; they are random and checked for shape, and
@@ -30,19 +30,26 @@ public static class PublicUploadForm
     public static readonly string TooLargeMessage =
         $"提交的内容超过 {MaxRequestText}，未能接收，也没有保存任何内容。请减少或压缩附件（最多 {AttachmentRules.MaxFiles} 个，每个不超过 {AttachmentRules.MaxBytesText}）后重新填写提交。";
 
-    public static async Task<PublicFormRead> ReadAsync(HttpContext http, IAntiforgery antiforgery, CancellationToken ct)
+    public static Task<PublicFormRead> ReadAsync(HttpContext http, IAntiforgery antiforgery, CancellationToken ct) =>
+        ReadAsync(http, antiforgery, MaxRequestBytes, TooLargeMessage, ct);
+
+    /// <summary>
+    /// Reads a form with an upload under <paramref name="maxBytes"/> (the page's <c>RequestFormLimits</c> must be the
+    /// same, and its <c>RequestSizeLimit</c> higher), answering <paramref name="tooLargeMessage"/> above it.
+    /// </summary>
+    public static async Task<PublicFormRead> ReadAsync(HttpContext http, IAntiforgery antiforgery, long maxBytes, string tooLargeMessage, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(antiforgery);
-        if (http.Request.ContentLength > MaxRequestBytes)
+        if (http.Request.ContentLength > maxBytes)
         {
-            return new PublicFormRead(null, TooLargeMessage, StatusCodes.Status413PayloadTooLarge);
+            return new PublicFormRead(null, tooLargeMessage, StatusCodes.Status413PayloadTooLarge);
         }
 
         if (http.Request.ContentLength is null && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             // Sent in chunks (not what browsers do): the server's limit is the page's limit.
-            size.MaxRequestBodySize = MaxRequestBytes;
+            size.MaxRequestBodySize = maxBytes;
         }
 
         IFormCollection form;
@@ -52,7 +59,7 @@ public static class PublicUploadForm
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
-            return new PublicFormRead(null, TooLargeMessage, StatusCodes.Status413PayloadTooLarge);
+            return new PublicFormRead(null, tooLargeMessage, StatusCodes.Status413PayloadTooLarge);
         }
 
         try

@@ -81,6 +81,9 @@ public static class Policies
     /// <summary>Those who handle applications (依申请公开): 承办人, 审核人, 工作机构负责人, 政务公开办, 系统管理员 — not 发布员.</summary>
     public const string CaseHandler = "CaseHandler";
 
+    /// <summary>Those who may import a 台账 (<see cref="UseCases.Cases.ImportCaseRegister.AllowedRoles"/>): 承办人, 工作机构负责人, 政务公开办, 系统管理员.</summary>
+    public const string RegisterImporter = "RegisterImporter";
+
     /// <summary>The roles of <see cref="CaseHandler"/>.</summary>
     public static IReadOnlyList<string> CaseHandlerRoles { get; } = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator];
 

@@ -301,7 +301,7 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 await AsStaff<Letters.SaveLetterTemplate, int>("gkb", async u => await u.ExecuteAsync(await District(), "FeeNotice", "收费通知书", "{申请人}：受理编号 {受理编号}。{救济途径}", null));
                 await AsStaff<Letters.ResetLetterTemplate, int>("gkb", async u => { await u.ExecuteAsync(await District(), "FeeNotice"); return 0; });
             },
-            [typeof(Letters.SaveLetterSettings)] = async () => await AsStaff<Letters.SaveLetterSettings, int>("gkb", async u => await u.ExecuteAsync(await District(), "{简称}信公〔{YYYY}〕{N}号", "包头市人民政府", "包头市昆都仑区人民法院", 0)),
+            [typeof(Letters.SaveLetterSettings)] = async () => await AsStaff<Letters.SaveLetterSettings, int>("gkb", async u => await u.ExecuteAsync(await AgencyIdAsync("包头市昆都仑区教育局"), "{简称}信公〔{YYYY}〕{N}号", "包头市昆都仑区人民政府", "包头市昆都仑区人民法院", 0)),
             [typeof(GetMailingList)] = async () =>
             {
                 var letter = await LetterAsync();
@@ -323,7 +323,7 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 using var stream = new MemoryStream();
                 stream.SaveAs(sheet);
                 stream.Position = 0;
-                await UseCase<ImportCaseRegister, int>(u => u.ExecuteAsync(stream, "2025台账.xlsx"));
+                await UseCase<ImportCaseRegister, CaseRegisterImport>(u => u.ExecuteAsync(stream, "2025台账.xlsx"));
             },
             [typeof(ResetPassword)] = async () =>
             {

@@ -48,7 +48,9 @@ public abstract class CaseRegisterTests(DatabaseProvider provider) : DemoWorld(p
         {
             var imported = await AsOperatorAsync(services, sp => sp.GetRequiredService<ImportCaseRegister>().ExecuteAsync(new MemoryStream(xlsx), "2026台账.xlsx"));
             var original = await QueryAsync(db => db.Applications.AsNoTracking().Include(a => a.Pauses).OrderBy(a => a.CaseNumber).ToListAsync());
-            Assert.Equal(original.Count, imported);
+            Assert.Equal(original.Count, imported.Count);
+            Assert.Equal([2026], imported.Years);
+            Assert.False(imported.Repeated);
             await using var copyDb = other.OpenContext();
             var copies = await copyDb.Applications.AsNoTracking().Include(a => a.Pauses).OrderBy(a => a.CaseNumber).ToListAsync();
             Assert.Equal(original.Select(a => a.CaseNumber), copies.Select(a => a.CaseNumber));
@@ -105,6 +107,46 @@ public abstract class CaseRegisterTests(DatabaseProvider provider) : DemoWorld(p
         var clerkRows = new MemoryStream(clerkExport).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.All(clerkRows, r => Assert.Equal("包头市昆都仑区沼潭街道办事处", r["受理机关"]));
         Assert.All(clerkRows, r => Assert.Contains("*", Convert.ToString(r["联系电话"], System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [ProviderFact]
+    public async Task A_repeated_submit_imports_once_even_when_both_arrive_together_and_returns_the_first_result()
+    {
+        var xlsx = await UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: true));
+        var expected = new MemoryStream(xlsx).Query(useHeaderRow: true).Count();
+        var (other, services) = await EmptyPlatformAsync();
+        await using (other)
+        await using (services)
+        {
+            Task<CaseRegisterImport> Submit(string key) => AsOperatorAsync(services, sp => sp.GetRequiredService<ImportCaseRegister>().ExecuteAsync(new MemoryStream(xlsx), "2026台账.xlsx", key));
+            var together = await Task.WhenAll(Submit("form:1"), Submit("form:1"));
+            Assert.Single(together, r => !r.Repeated);
+            Assert.All(together, r => Assert.Equal((expected, 2026), (r.Count, Assert.Single(r.Years))));
+
+            var later = await Submit("form:1");
+            Assert.True(later.Repeated);
+            Assert.Equal(expected, later.Count);
+            await using var copyDb = other.OpenContext();
+            Assert.Equal(expected, await copyDb.Applications.CountAsync());
+            Assert.Equal(expected, await copyDb.ApplicationEvents.CountAsync(e => e.Kind == ImportCaseRegister.ImportedKind && e.RequestKey == "form:1"));
+
+            // Another submit of the same file is a new import: every 受理编号 already exists.
+            var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Submit("form:2"));
+            Assert.Equal(expected, ex.Errors.Count);
+        }
+    }
+
+    [ProviderFact]
+    public async Task The_blank_template_has_every_column_described_and_importing_it_unfilled_is_refused()
+    {
+        Assert.Equal(CaseRegisterLayout.Columns, CaseRegisterLayout.Guide.Select(c => c.Name));
+        var template = CaseRegisterLayout.Template();
+        Assert.Equal([CaseRegisterLayout.Sheet, "填写说明"], MiniExcel.GetSheetNames(new MemoryStream(template)));
+        var guide = new MemoryStream(template).Query(useHeaderRow: true, sheetName: "填写说明").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(CaseRegisterLayout.Columns.Length, guide.Count);
+        Assert.Equal("必填", guide[0]["是否必填"]);
+        var refused = await Assert.ThrowsAsync<Gongkai.Core.Common.DomainException>(() => UseCase<ImportCaseRegister, CaseRegisterImport>(u => u.ExecuteAsync(new MemoryStream(template), "模板.xlsx")));
+        Assert.Equal(SpreadsheetRows.InvalidFileCode, refused.Code);
     }
 }
 

@@ -38,6 +38,26 @@ public abstract class NextStepsTests(DatabaseProvider provider) : CaseWorld(prov
     }
 
     [ProviderFact]
+    public async Task An_extension_and_archiving_recorded_later_keep_the_day_they_happened()
+    {
+        var app = await RegisterAsync(new DateOnly(2026, 9, 1));
+        await StepAsync(app.Id, new AcceptStep());
+        var early = await Assert.ThrowsAsync<DomainException>(() => StepAsync(app.Id, new ExtendStep(10, "需调取档案。", new DateOnly(2026, 8, 31))));
+        Assert.Contains("不能早于收到申请的日期", early.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<DomainException>(() => StepAsync(app.Id, new ExtendStep(10, "需调取档案。", Today.AddDays(1))));
+        await StepAsync(app.Id, new ExtendStep(10, "需调取档案。", new DateOnly(2026, 9, 25)));
+        await StepAsync(app.Id, new DecideStep(DecisionType.Disclosed, new DateOnly(2026, 10, 20), "予以公开"));
+        await StepAsync(app.Id, new ServeStep(new DateOnly(2026, 10, 21), ServiceMethod.Direct));
+        await Assert.ThrowsAsync<DomainException>(() => StepAsync(app.Id, new ArchiveStep(new DateOnly(2026, 10, 20))));
+        await StepAsync(app.Id, new ArchiveStep(new DateOnly(2026, 10, 28)));
+
+        var history = await EventsAsync(app.Id);
+        Assert.Equal(new DateOnly(2026, 9, 25), history.Single(e => e.Kind == nameof(CaseAction.Extend)).OnDate);
+        Assert.Equal(new DateOnly(2026, 10, 28), history.Single(e => e.Kind == nameof(CaseAction.Archive)).OnDate);
+        Assert.Equal(CaseState.Archived, (await StoredAsync(app.Id)).State);
+    }
+
+    [ProviderFact]
     public async Task A_refused_correction_of_a_closed_case_changes_nothing()
     {
         var app = await RegisterAsync(new DateOnly(2026, 11, 2));

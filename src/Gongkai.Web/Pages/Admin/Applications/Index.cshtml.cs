@@ -40,6 +40,9 @@ public sealed class IndexModel(ListApplications list, ListAgencies agencies, Sta
 
     public int ThisYear => clock.Today().Year;
 
+    /// <summary>Whether to offer 导入台账 (<see cref="ImportRegisterModel"/>).</summary>
+    public bool CanImportRegister => ImportCaseRegister.AllowedRoles.Any(staff.IsInRole);
+
     /// <summary>导出台账: the register of a year as XLSX (masked unless full personal data is asked for; audited).</summary>
     public async Task<IActionResult> OnPostExportAsync(int? year, bool full, CancellationToken ct)
     {
