@@ -148,7 +148,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The back-office routes with a record id in them, each proven by a test below with real ids.</summary>
-    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}"];
+    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}"];
 
     [Fact]
     public void Every_back_office_route_with_an_id_is_checked_with_real_ids()

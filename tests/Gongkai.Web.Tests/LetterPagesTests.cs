@@ -85,7 +85,7 @@ public sealed partial class LetterPagesTests : IAsyncLifetime
         Assert.Contains("拟制并出具", detail, StringComparison.Ordinal);
         Assert.Contains("kind=Reply.NotHeld", detail, StringComparison.Ordinal);
 
-        var draft = await clerk.GetStringAsync($"/Admin/Applications/Letter?id={id}&kind=Reply.NotHeld");
+        var draft = await clerk.GetStringAsync($"/Admin/Applications/{id}/Letter?kind=Reply.NotHeld");
         Assert.Contains("系统默认模板", draft, StringComparison.Ordinal);
         var body = WebUtility.HtmlDecode(Regex.Match(draft, "<textarea id=\"body\"[^>]*>([^<]*)</textarea>").Groups[1].Value);
         Assert.Contains(number, body, StringComparison.Ordinal);
@@ -94,14 +94,14 @@ public sealed partial class LetterPagesTests : IAsyncLifetime
 
         // Taking the remedies out is refused with the reason; nothing is issued.
         form["body"] = body.Replace("如对本答复不服", "（删去）", StringComparison.Ordinal).Split('\n').Where(l => !l.Contains("行政诉讼", StringComparison.Ordinal)).Aggregate((a, b) => a + "\n" + b);
-        var refused = await PostAsync(clerk, "/Admin/Applications/Letter", form);
+        var refused = await PostAsync(clerk, $"/Admin/Applications/{id}/Letter", form);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var refusedHtml = await refused.Content.ReadAsStringAsync();
         Assert.True(refusedHtml.Contains("须告知救济途径", StringComparison.Ordinal), Regex.Match(refusedHtml, "letter-error\">[^<]*").Value);
 
         form["body"] = body + "\n附：检索记录一份。";
-        var issued = await PostAsync(clerk, "/Admin/Applications/Letter", form);
-        var again = await PostAsync(clerk, "/Admin/Applications/Letter", form);
+        var issued = await PostAsync(clerk, $"/Admin/Applications/{id}/Letter", form);
+        var again = await PostAsync(clerk, $"/Admin/Applications/{id}/Letter", form);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         var letter = await QueryAsync(db => db.ApplicationLetters.SingleAsync(l => l.ApplicationId == id));

@@ -15,8 +15,13 @@ namespace Gongkai.Web.Pages.Admin.Applications;
 /// and a request key, like the step forms.
 /// </summary>
 [Authorize(Policy = Policies.CaseHandler)]
-public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.Platform.AgencyClock clock) : PageModel
+public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.Platform.AgencyClock clock, ListApplicationLetters letters, StaffContext staff) : PageModel
 {
+    /// <summary>Without a kind: the letters the case can have issued now, to choose from.</summary>
+    public (IReadOnlyList<IssuedLetter> Issued, IReadOnlyList<AvailableLetter> Available)? Choices { get; private set; }
+
+    public bool CanIssue => new[] { Data.Accounts.Roles.Clerk, Data.Accounts.Roles.Reviewer, Data.Accounts.Roles.OfficeHead, Data.Accounts.Roles.DisclosureOffice }.Any(staff.IsInRole);
+
     public string IssuedOn { get; private set; } = string.Empty;
 
     public LetterDraft? Draft { get; private set; }
@@ -35,6 +40,20 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.P
     {
         Id = id;
         IssuedOn = clock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (string.IsNullOrEmpty(kind))
+        {
+            try
+            {
+                Choices = await letters.ExecuteAsync(id, ct);
+            }
+            catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+            {
+                return NotFound();
+            }
+
+            return Page();
+        }
+
         return await LoadAsync(id, kind, pause, ct) ?? Page();
     }
 

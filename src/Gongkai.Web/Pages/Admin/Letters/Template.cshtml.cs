@@ -10,7 +10,7 @@ namespace Gongkai.Web.Pages.Admin.Letters;
 
 /// <summary>文书模板编辑: an agency's wording of one kind, with its placeholders listed; save (checked) or reset to the inherited one.</summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class TemplateModel(GetLetterTemplate get, SaveLetterTemplate save, ResetLetterTemplate reset) : PageModel
+public sealed class TemplateModel(GetLetterTemplate get, SaveLetterTemplate save, ResetLetterTemplate reset, StaffContext staff) : PageModel
 {
     public LetterTemplateItem Item { get; private set; } = null!;
 
@@ -24,7 +24,9 @@ public sealed class TemplateModel(GetLetterTemplate get, SaveLetterTemplate save
 
     public string? FormError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int agency, string? kind, CancellationToken ct) => await LoadAsync(agency, kind, ct) ?? Page();
+    /// <summary>Opens a kind's template; without an agency, the acting one's; without a kind, the 受理回执.</summary>
+    public async Task<IActionResult> OnGetAsync(int? agency, string? kind, CancellationToken ct) =>
+        await LoadAsync(agency ?? staff.ActingAgencyId ?? 0, string.IsNullOrEmpty(kind) ? "Receipt" : kind, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int agency, string? kind, string? title, string? body, int? expectedVersion, CancellationToken ct)
     {
