@@ -19,6 +19,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public const string ApplicationEventsTableName = "application_events";
 
+    public const string ReviewCaseEventsTableName = "review_case_events";
+
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
@@ -46,6 +48,10 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
 
     public DbSet<ReviewCaseRecord> ReviewCases => Set<ReviewCaseRecord>();
+
+    public DbSet<ReviewCaseEventRecord> ReviewCaseEvents => Set<ReviewCaseEventRecord>();
+
+    public DbSet<ReviewDocumentRecord> ReviewDocuments => Set<ReviewDocumentRecord>();
 
     public DbSet<Letters.LetterTemplateRecord> LetterTemplates => Set<Letters.LetterTemplateRecord>();
 
@@ -219,12 +225,41 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.RegisteredBy).HasMaxLength(200);
             e.Property(x => x.UpdatedBy).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.AgencyId, x.Filed });
             e.HasIndex(x => x.ApplicationId);
             e.HasIndex(x => x.PreviousReviewId);
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ReviewCaseRecord>().WithMany().HasForeignKey(x => x.PreviousReviewId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ReviewCaseEventRecord>(e =>
+        {
+            e.ToTable(ReviewCaseEventsTableName);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Summary).HasMaxLength(4000);
+            e.Property(x => x.RequestKey).HasMaxLength(100);
+            e.HasIndex(x => new { x.ReviewCaseId, x.Id });
+            e.HasIndex(x => new { x.ReviewCaseId, x.RequestKey }).IsUnique();
+            e.HasOne<ReviewCaseRecord>().WithMany().HasForeignKey(x => x.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ReviewDocumentRecord>(e =>
+        {
+            e.ToTable("review_case_documents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StorageKey).HasMaxLength(200);
+            e.Property(x => x.UploadedBy).HasMaxLength(200);
+            e.HasIndex(x => x.ReviewCaseId);
+            e.HasOne<ReviewCaseRecord>().WithMany().HasForeignKey(x => x.ReviewCaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<ApiTokenRecord>(e =>

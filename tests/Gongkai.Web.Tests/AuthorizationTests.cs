@@ -80,6 +80,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         Assert.Contains(pages, p => p.Route == "/Admin/Audit");
         Assert.Contains(pages, p => p.Route == "/Admin/Applications");
         Assert.Contains(pages, p => p.Route == "/Admin/Decisions");
+        Assert.Contains(pages, p => p.Route == "/Admin/Reviews");
 
         foreach (var (route, policy) in pages)
         {
@@ -91,6 +92,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.CaseHandler => roles.Overlaps(Policies.CaseHandlerRoles),
                 Policies.CaseWorker => roles.Overlaps(Gongkai.UseCases.Cases.GetMailingList.AllowedRoles),
                 Policies.RegisterImporter => roles.Overlaps(Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles),
+                Policies.ReviewHandler => roles.Overlaps(Policies.ReviewHandlerRoles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
@@ -147,7 +149,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The back-office routes with a record id in them, each proven by a test below with real ids.</summary>
-    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt"];
+    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}"];
 
     [Fact]
     public void Every_back_office_route_with_an_id_is_checked_with_real_ids()
@@ -175,9 +177,43 @@ public sealed class AuthorizationTests : IAsyncLifetime
         var seesEducation = account.Agencies.Contains(DemoAgencies.DistrictGovernment) || account.Agencies.Contains("包头市昆都仑区教育局");
         var expected = !handles ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
         using var client = await _host.SignInAsync(userName);
-        foreach (var route in RoutesWithIds)
+        foreach (var route in RoutesWithIds.Where(r => r.StartsWith("Admin/Applications/", StringComparison.Ordinal)))
         {
             var url = path + route[(route.IndexOf('}', StringComparison.Ordinal) + 1)..];
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Each_role_sees_a_review_case_only_when_it_handles_reviews_of_an_agency_that_may_see_it(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        long id;
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
+            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
+            var education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
+            id = (await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Cases.RegisterReviewCase>().ExecuteAsync(new Gongkai.UseCases.Cases.ReviewCaseInput
+            {
+                AgencyId = education,
+                Kind = Gongkai.Core.Cases.ReviewKind.AdministrativeReview,
+                ExternalNumber = "包昆复〔2026〕99号",
+                Body = DemoAgencies.DistrictGovernment,
+                Filed = new DateOnly(2026, 11, 2),
+            })).Id;
+        }
+
+        // The district's 政务公开办 and the education bureau's staff see it; other branches get 404; roles without review work 403.
+        var handles = account.Roles.Any(r => Policies.ReviewHandlerRoles.Contains(r));
+        var seesEducation = (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && account.Roles.Contains(Roles.DisclosureOffice)) || account.Agencies.Contains("包头市昆都仑区教育局");
+        var expected = !handles ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        using var client = await _host.SignInAsync(userName);
+        foreach (var route in RoutesWithIds.Where(r => r.StartsWith("Admin/Reviews/", StringComparison.Ordinal)))
+        {
+            var url = "/" + route.Replace("{id:long}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
         }
@@ -186,7 +222,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task An_anonymous_request_for_any_back_office_page_goes_to_sign_in()
     {
-        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions" })
+        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1" })
         {
             var response = await _host.Client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

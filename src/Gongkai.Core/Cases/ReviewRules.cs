@@ -56,6 +56,55 @@ public enum ReviewOutcomeDetail
     Other,
 }
 
+/// <summary>What a document attached to a review case is (see <see cref="ReviewDocuments"/>).</summary>
+public enum ReviewDocumentKind
+{
+    /// <summary>行政复议申请书副本 / 起诉状副本</summary>
+    FilingCopy,
+
+    /// <summary>答复书（复议）/ 答辩状（诉讼）</summary>
+    Answer,
+
+    /// <summary>证据材料（作出答复决定的证据、依据）</summary>
+    Evidence,
+
+    /// <summary>行政复议决定书</summary>
+    ReviewDecision,
+
+    /// <summary>判决书</summary>
+    Judgment,
+
+    /// <summary>裁定书</summary>
+    Ruling,
+
+    /// <summary>其他材料（通知书、委托书等）</summary>
+    Other,
+}
+
+/// <summary>The Chinese names of review documents, and which exist for a kind of case.</summary>
+public static class ReviewDocuments
+{
+    public static string Name(ReviewDocumentKind document, ReviewKind kind) => document switch
+    {
+        ReviewDocumentKind.FilingCopy => kind == ReviewKind.AdministrativeReview ? "行政复议申请书副本" : "起诉状副本",
+        ReviewDocumentKind.Answer => kind == ReviewKind.AdministrativeReview ? "答复书" : "答辩状",
+        ReviewDocumentKind.Evidence => "证据材料",
+        ReviewDocumentKind.ReviewDecision => "行政复议决定书",
+        ReviewDocumentKind.Judgment => "判决书",
+        ReviewDocumentKind.Ruling => "裁定书",
+        ReviewDocumentKind.Other => "其他材料",
+        _ => throw new ArgumentOutOfRangeException(nameof(document)),
+    };
+
+    /// <summary>The documents of a kind of case, in the order they usually arrive (a 复议后起诉 also keeps the 复议决定书).</summary>
+    public static IReadOnlyList<ReviewDocumentKind> For(ReviewKind kind) => kind switch
+    {
+        ReviewKind.AdministrativeReview => [ReviewDocumentKind.FilingCopy, ReviewDocumentKind.Answer, ReviewDocumentKind.Evidence, ReviewDocumentKind.ReviewDecision, ReviewDocumentKind.Other],
+        ReviewKind.LitigationDirect => [ReviewDocumentKind.FilingCopy, ReviewDocumentKind.Answer, ReviewDocumentKind.Evidence, ReviewDocumentKind.Judgment, ReviewDocumentKind.Ruling, ReviewDocumentKind.Other],
+        _ => [ReviewDocumentKind.FilingCopy, ReviewDocumentKind.Answer, ReviewDocumentKind.Evidence, ReviewDocumentKind.ReviewDecision, ReviewDocumentKind.Judgment, ReviewDocumentKind.Ruling, ReviewDocumentKind.Other],
+    };
+}
+
 /// <summary>One specific outcome: its Chinese name, the table-四 column it counts in, and which kinds it applies to.</summary>
 public sealed record ReviewOutcomeInfo(ReviewOutcomeDetail Detail, string ReviewName, string? LitigationName, ReviewOutcome CountsAs)
 {

@@ -21,7 +21,8 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
-        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey), nameof(Letters.ApplicationLetterRecord.DocxStorageKey), nameof(Letters.ApplicationLetterRecord.PdfStorageKey), nameof(Letters.ApplicationLetterRecord.HtmlStorageKey), nameof(Letters.AgencyLetterSettingsRecord.SealStorageKey),
+        nameof(ApiTokenRecord.Hash), nameof(Cases.ApplicationAttachmentRecord.StorageKey), // also ReviewDocumentRecord.StorageKey
+        nameof(Letters.ApplicationLetterRecord.DocxStorageKey), nameof(Letters.ApplicationLetterRecord.PdfStorageKey), nameof(Letters.ApplicationLetterRecord.HtmlStorageKey), nameof(Letters.AgencyLetterSettingsRecord.SealStorageKey),
     };
 
     /// <summary>
@@ -30,7 +31,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     /// </summary>
     public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
     {
-        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord),
+        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     };
 
@@ -54,6 +55,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Notifications.NotificationRecord)] = "提醒",
         [typeof(ApiTokenRecord)] = "接口令牌",
         [typeof(Cases.ReviewCaseRecord)] = "行政复议和诉讼",
+        [typeof(Cases.ReviewDocumentRecord)] = "复议诉讼材料",
         [typeof(Letters.LetterTemplateRecord)] = "文书模板",
         [typeof(Letters.AgencyLetterSettingsRecord)] = "文书设置",
         [typeof(Letters.LetterNumberSequenceRecord)] = "文号序列",

@@ -56,4 +56,58 @@ public sealed class ReviewCaseRecord
 
     /// <summary>Optimistic concurrency.</summary>
     public int Version { get; set; }
+
+    /// <summary>The submit key of the registration form: a resubmitted form finds this case instead of registering another.</summary>
+    public string? IdempotencyKey { get; set; }
+}
+
+/// <summary>
+/// One entry of a review case's history (登记、答复、结果、材料): who, when and what, in Chinese. Append-only in the
+/// database (see <see cref="AppendOnlyTables"/>), like the application history.
+/// </summary>
+public sealed class ReviewCaseEventRecord
+{
+    public long Id { get; set; }
+
+    public long ReviewCaseId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string Actor { get; set; } = string.Empty;
+
+    /// <summary>What was done (a <c>ReviewCaseEvents</c> name: Registered, AnswerRecorded, OutcomeRecorded, DocumentAdded).</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The procedural date of the step (filed, answer filed, concluded), when it has one.</summary>
+    public DateOnly? OnDate { get; set; }
+
+    /// <summary>What happened, in Chinese.</summary>
+    public string Summary { get; set; } = string.Empty;
+
+    /// <summary>The submit key of the request that made the entry: a repeated submit is recognised and not applied twice.</summary>
+    public string? RequestKey { get; set; }
+}
+
+/// <summary>A document of a review case (复议申请书副本、答复书、证据、复议决定书、判决书…), kept in the file store; metadata here.</summary>
+public sealed class ReviewDocumentRecord
+{
+    public long Id { get; set; }
+
+    public long ReviewCaseId { get; set; }
+
+    public ReviewDocumentKind Kind { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+
+    public string ContentType { get; set; } = string.Empty;
+
+    public long Size { get; set; }
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    public string StorageKey { get; set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public string UploadedBy { get; set; } = string.Empty;
 }

@@ -89,4 +89,10 @@ public static class Policies
 
     /// <summary>The roles of <see cref="CaseHandler"/>.</summary>
     public static IReadOnlyList<string> CaseHandlerRoles { get; } = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice, Roles.SystemAdministrator];
+
+    /// <summary>Those who handle 行政复议 and 行政诉讼 cases: 承办人, 审核人, 工作机构负责人, 政务公开办.</summary>
+    public const string ReviewHandler = "ReviewHandler";
+
+    /// <summary>The roles of <see cref="ReviewHandler"/> (those of the review use cases).</summary>
+    public static IReadOnlyList<string> ReviewHandlerRoles => UseCases.Cases.ListReviewCases.Roles;
 }

@@ -248,6 +248,11 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var c = await RegisterReviewAsync("包昆复〔2026〕3号");
                 await AsStaff<RecordReviewOutcome, ReviewCaseResult>("jyj-sh", u => u.ExecuteAsync(c.Id, c.Version, ReviewOutcomeDetail.Upheld, new DateOnly(2026, 11, 20)));
             },
+            [typeof(AttachReviewDocument)] = async () =>
+            {
+                var c = await RegisterReviewAsync("包昆复〔2026〕4号");
+                await AsStaff<AttachReviewDocument, ReviewCaseResult>("jyj-cb", u => u.ExecuteAsync(c.Id, ReviewDocumentKind.FilingCopy, new UploadedFile("复议申请书.pdf", "application/pdf", new MemoryStream("%PDF-1.7"u8.ToArray()))));
+            },
             [typeof(RegisterApplicantAccount)] = async () => await UseCase<RegisterApplicantAccount, string>(u => u.ExecuteAsync(new ApplicantAccountInput("13855556666", "赵六", "applicant-2026", "applicant-2026"))),
             [typeof(LinkApplicationToAccount)] = async () =>
             {
