@@ -563,6 +563,7 @@ public sealed class ListReviewCases(GongkaiDbContext db, StaffContext staff, Age
 
     public async Task<IReadOnlyList<ReviewCaseItem>> ExecuteAsync(int? agencyId = null, CancellationToken ct = default)
     {
+        staff.EnsureRole(ReviewChecks.Roles);
         var query = Visible();
         if (agencyId is { } only)
         {

@@ -189,8 +189,8 @@ public sealed class DetailModel(
         FailedForm = "Correct";
         var f = Request.Form;
         var errors = new Dictionary<string, string>();
-        var decided = ParseDate(f["Decided"], "Decided", "决定日期", errors, required: true);
-        var served = ParseDate(f["Served"], "Served", "送达日期", errors, required: false);
+        var decided = FormDates.Parse(f["Decided"], "Decided", "决定日期", errors, required: true);
+        var served = FormDates.Parse(f["Served"], "Served", "送达日期", errors, required: false);
         var change = new ClosedCaseCorrection
         {
             Reason = f["Reason"].ToString(),
@@ -270,8 +270,8 @@ public sealed class DetailModel(
     {
         var f = Request.Form;
         string Text(string name) => f[name].ToString();
-        DateOnly Date(string name, string label) => ParseDate(f[name], name, label, errors, required: true) ?? default;
-        DateOnly? Optional(string name, string label) => ParseDate(f[name], name, label, errors, required: false);
+        DateOnly Date(string name, string label) => FormDates.Parse(f[name], name, label, errors, required: true) ?? default;
+        DateOnly? Optional(string name, string label) => FormDates.Parse(f[name], name, label, errors, required: false);
         string? OptionalText(string name) => string.IsNullOrWhiteSpace(f[name]) ? null : f[name].ToString();
         switch (action)
         {
@@ -364,26 +364,5 @@ public sealed class DetailModel(
             default:
                 return null;
         }
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, string label, Dictionary<string, string> errors, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors[field] = $"请填写{label}。";
-            }
-
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = $"{label}格式不正确，请按“年-月-日”填写，如 2026-03-02。";
-        return null;
     }
 }

@@ -63,12 +63,11 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.P
         IssuedOn = issuedOn?.Trim() ?? string.Empty;
         try
         {
-            DateOnly? on = null;
-            if (IssuedOn.Length > 0)
+            var dateErrors = new Dictionary<string, string>();
+            var on = FormDates.Parse(IssuedOn, "IssuedOn", "出具日期", dateErrors, required: false);
+            if (dateErrors.Count > 0)
             {
-                on = DateOnly.TryParseExact(IssuedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
-                    ? parsed
-                    : throw new ValidationFailedException(new Dictionary<string, string> { ["IssuedOn"] = "出具日期格式不正确，请按 年-月-日 填写。" });
+                throw new ValidationFailedException(dateErrors);
             }
 
             var letter = await issue.ExecuteAsync(id, expectedVersion, kind ?? string.Empty, pause, body, requestKey, ct, on);

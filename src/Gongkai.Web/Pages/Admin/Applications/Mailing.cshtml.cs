@@ -26,9 +26,10 @@ public sealed class MailingModel(GetMailingList mailing, StaffContext staff, Age
     {
         AgencyId = agency ?? staff.ActingAgencyId ?? 0;
         Date = string.IsNullOrWhiteSpace(date) ? clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.Trim();
-        if (!DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var errors = new Dictionary<string, string>();
+        if (FormDates.Parse(Date, "date", "交邮日期", errors, required: true) is not { } day)
         {
-            Error = "交邮日期格式不正确，请按 年-月-日 填写，如 2026-11-27。";
+            Error = errors["date"];
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

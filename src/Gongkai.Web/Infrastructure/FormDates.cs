@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Gongkai.Web.Pages.Admin.Reviews;
+namespace Gongkai.Web.Infrastructure;
 
-/// <summary>Dates typed into the review forms (yyyy-MM-dd, as date inputs send them), with the Chinese error beside the field.</summary>
+/// <summary>Dates typed into the back-office forms (yyyy-MM-dd, as date inputs send them), with the Chinese error beside the field.</summary>
 public static class FormDates
 {
     public static DateOnly? Parse(string? text, string field, string label, Dictionary<string, string> errors, bool required)
