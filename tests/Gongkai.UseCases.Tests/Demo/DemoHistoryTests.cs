@@ -160,58 +160,12 @@ public abstract class DemoHistoryTests(DatabaseProvider provider) : DemoWorld(pr
             .Where(a => a.AgencyId == district && a.Type == CaseType.InformationDisclosure && a.Received != null).ToListAsync());
     }
 
-    /// <summary>Table 三 of <paramref name="year"/> by row key, each row the seven columns (总计 last).</summary>
+    /// <summary>Table 三 of <paramref name="year"/> by row key, each row the seven columns (总计 last), as the product computes it.</summary>
     private static Dictionary<string, int[]> Table3(IEnumerable<ApplicationRecord> cases, int year)
     {
-        var first = new DateOnly(year, 1, 1);
-        var last = new DateOnly(year, 12, 31);
-        var table = Table3Layout.Rows2021.ToDictionary(r => r.Key, _ => new int[Table3Layout.ColumnCount]);
-        foreach (var c in cases)
-        {
-            var column = Column(c.ApplicantType);
-            void Count(string row)
-            {
-                table[row][column]++;
-                table[row][Table3Layout.TotalColumn]++;
-            }
-
-            var received = c.Received!.Value;
-            if (received.Year == year)
-            {
-                Count("new_received");
-            }
-
-            if (received < first && (c.Served is null || c.Served >= first))
-            {
-                Count("carried_over");
-            }
-
-            if (c.Served is { } served && served.Year == year)
-            {
-                Count(DecisionCatalog.Of(c.Decision!.Value).ReportRow!);
-                Count("total_processed");
-            }
-
-            if (received <= last && (c.Served is null || c.Served > last))
-            {
-                Count("carried_forward");
-            }
-        }
-
-        return table;
+        var table = Table3Computation.Compute(cases.Select(Table3Cases.Of).OfType<Table3Case>(), year);
+        return table.Rows.ToDictionary(r => r.Key, r => table[r.Key].Select(v => (int)v!.Value).ToArray());
     }
-
-    /// <summary>The table-三 column of an applicant type (自然人, then the five kinds of 法人或其他组织).</summary>
-    private static int Column(ApplicantType type) => type switch
-    {
-        ApplicantType.NaturalPerson => 0,
-        ApplicantType.CommercialEnterprise => 1,
-        ApplicantType.ResearchInstitution => 2,
-        ApplicantType.SocialWelfareOrganization => 3,
-        ApplicantType.LegalServiceInstitution => 4,
-        ApplicantType.Other => 5,
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
 }
 
 public sealed class SqliteDemoHistoryTests() : DemoHistoryTests(DatabaseProvider.Sqlite);
