@@ -75,8 +75,8 @@ internal static class LetterRules
     public static (LetterKind Kind, int? Pause) EnsureAvailable(ApplicationRecord r, LetterKind kind, int? pauseSequence)
     {
         var available = LetterComposer.Available(r);
-        var match = available.FirstOrDefault(a => a.Kind == kind && (kind.Type != LetterType.ConsultationLetter || a.PauseSequence == pauseSequence));
-        if (match.Kind != kind)
+        var index = available.ToList().FindIndex(a => a.Kind == kind && (kind.Type != LetterType.ConsultationLetter || a.PauseSequence == pauseSequence));
+        if (index < 0)
         {
             throw new DomainException(CaseLifecycle.InvalidTransitionCode, kind.Type switch
             {
@@ -86,7 +86,7 @@ internal static class LetterRules
             });
         }
 
-        return match;
+        return available[index];
     }
 
     public static IssuedLetter ToItem(ApplicationLetterRecord l) => new(

@@ -180,6 +180,18 @@ public abstract class LetterCaseTests(DatabaseProvider provider) : CaseWorld(pro
     }
 
     [ProviderFact]
+    public async Task A_receipt_waits_until_the_application_is_received()
+    {
+        var emailed = await RegisterAsync(Arrived, Channel.Email);
+        var early = await Assert.ThrowsAsync<DomainException>(() => IssueAsync(emailed.Id, "Receipt"));
+        Assert.Equal(CaseLifecycle.InvalidTransitionCode, early.Code);
+        Assert.Equal(0, await QueryAsync(db => db.ApplicationLetters.CountAsync(l => l.ApplicationId == emailed.Id)));
+
+        await StepAsync(emailed.Id, new ConfirmReceiptStep(Arrived.AddDays(1)));
+        Assert.Null((await IssueAsync(emailed.Id, "Receipt")).DocumentNumber);
+    }
+
+    [ProviderFact]
     public async Task Letters_issued_at_once_on_different_cases_get_different_numbers()
     {
         var cases = new List<ApplicationRecord>();
