@@ -33,6 +33,9 @@ public sealed class ChromiumPdfRenderer
 
     public const string InstallHint = "生成 PDF 需要在服务器上安装 Chromium 浏览器和中文字体（Debian/Ubuntu：apt-get install chromium fonts-wqy-zenhei），详见 README。Word（DOCX）版本不受影响。";
 
+    /// <summary>Whether a domain error code says a PDF could not be printed here (the caller offers the DOCX instead).</summary>
+    public static bool IsPdfFailure(string code) => code is UnavailableCode or FailedCode;
+
     private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
     private readonly PdfOptions options;
     private readonly SemaphoreSlim gate;

@@ -19,6 +19,27 @@ public interface IFileStore
     void Delete(string key);
 }
 
+/// <summary>Whole small files (letters, seals) to and from any store.</summary>
+public static class FileStoreBytes
+{
+    public static async Task<byte[]> ReadAllBytesAsync(this IFileStore store, string key, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var stream = store.OpenRead(key);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, ct);
+        return copy.ToArray();
+    }
+
+    /// <summary>Stores <paramref name="bytes"/> whole, or returns null when they exceed <paramref name="maxBytes"/>.</summary>
+    public static async Task<StoredFile?> SaveBytesAsync(this IFileStore store, byte[] bytes, long maxBytes = long.MaxValue, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var stream = new MemoryStream(bytes, writable: false);
+        return await store.SaveAsync(stream, maxBytes, ct);
+    }
+}
+
 /// <summary>Files under a folder of the data directory, in two-level fan-out folders named by a random key.</summary>
 public sealed class DiskFileStore(string root) : IFileStore
 {

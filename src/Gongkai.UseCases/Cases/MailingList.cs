@@ -49,9 +49,7 @@ public sealed class GetMailingList(GongkaiDbContext db, StaffContext staff, Audi
             r.Address ?? string.Empty,
             r.PostalCode ?? string.Empty,
             protector.Unprotect(r.PhoneProtected) ?? string.Empty,
-            letters.Where(l => l.ApplicationId == r.Id).Select(l => l.DocumentNumber is null ? l.Title : $"{l.Title}（{l.DocumentNumber}）") is var enclosed && enclosed.Any()
-                ? string.Join("；", enclosed)
-                : "政府信息公开申请答复书")).ToList();
+            Enclosed(letters.Where(l => l.ApplicationId == r.Id).Select(l => l.DocumentNumber is null ? l.Title : $"{l.Title}（{l.DocumentNumber}）")))).ToList();
         var now = clock.GetUtcNow();
         foreach (var item in items)
         {
@@ -61,4 +59,7 @@ public sealed class GetMailingList(GongkaiDbContext db, StaffContext staff, Audi
         await db.SaveChangesAsync(ct);
         return new MailingList(agencyId, agency.Name, agency.OfficeAddress, agency.OfficePhone, postedOn, items);
     }
+
+    /// <summary>The letters in the envelope; a reply entered without its letter is still a 答复书.</summary>
+    private static string Enclosed(IEnumerable<string> letters) => letters.Any() ? string.Join("；", letters) : "政府信息公开申请答复书";
 }

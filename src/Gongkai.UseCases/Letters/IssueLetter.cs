@@ -62,7 +62,6 @@ internal static class LetterRules
     /// <summary>Stands for the 文号 in a draft; replaced by the number given when the letter is issued.</summary>
     public const string ProvisionalNumber = "（出具时编号）";
 
-    public static readonly string[] IssuingRoles = [Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice];
 
     public static LetterKind Kind(string? key) =>
         LetterKind.TryParse(key, out var kind) ? kind : throw new DomainException(ValidationFailedException.ErrorCode, "文书类型不正确。");
@@ -117,7 +116,7 @@ public sealed class DraftLetter(GongkaiDbContext db, StaffContext staff, CaseHis
 {
     public async Task<LetterDraft> ExecuteAsync(long applicationId, string kindKey, int? pauseSequence = null, CancellationToken ct = default)
     {
-        staff.EnsureRole(LetterRules.IssuingRoles);
+        staff.EnsureRole(IssueLetter.Roles);
         var kind = LetterRules.Kind(kindKey);
         var loaded = await history.LoadAsync(applicationId, staff, ct);
         var r = loaded.Record;
@@ -127,18 +126,9 @@ public sealed class DraftLetter(GongkaiDbContext db, StaffContext staff, CaseHis
         var template = await composer.TemplateAsync(r.AgencyId, kind, tree, ct);
         var settings = await composer.SettingsAsync(r.AgencyId, ct);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == r.AgencyId, ct);
-        var served = await ServedLettersAsync(db, r.Id, ct);
+        var served = await composer.ServedLettersAsync(r.Id, ct);
         var values = LetterComposer.Values(r, agency, settings, kind, pause, kind.Numbered ? LetterRules.ProvisionalNumber : null, clock.Today(), loaded.Calendar, served);
         return new LetterDraft(r.Id, r.Version, r.CaseNumber, kind, pause, template.Template.Title, template.Template.Render(values), template.Source, settings.SealStorageKey is not null);
-    }
-
-    /// <summary>The letters a 送达回证 lists: the current reply and notices addressed to the applicant.</summary>
-    internal static async Task<IReadOnlyList<(string Title, string? Number)>> ServedLettersAsync(GongkaiDbContext db, long applicationId, CancellationToken ct)
-    {
-        var rows = await db.ApplicationLetters.AsNoTracking()
-            .Where(l => l.ApplicationId == applicationId && !l.Superseded && l.Kind.StartsWith("Reply."))
-            .OrderBy(l => l.Id).Select(l => new { l.Title, l.DocumentNumber }).ToListAsync(ct);
-        return [.. rows.Select(l => (l.Title, l.DocumentNumber))];
     }
 }
 
@@ -154,11 +144,14 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
 {
     public const int MaxBodyLength = 16000;
 
+    /// <summary>Who drafts and issues letters: 承办人, 审核人, 工作机构负责人, 政务公开办.</summary>
+    public static readonly string[] Roles = [Data.Accounts.Roles.Clerk, Data.Accounts.Roles.Reviewer, Data.Accounts.Roles.OfficeHead, Data.Accounts.Roles.DisclosureOffice];
+
     /// <param name="issuedOn">The date on the letter when it was made earlier (e.g. signed on paper yesterday, or a case
     /// entered afterwards): not after today, not before the application arrived; its year numbers the 文号.</param>
     public async Task<IssuedLetter> ExecuteAsync(long applicationId, int expectedVersion, string kindKey, int? pauseSequence = null, string? body = null, string? requestKey = null, CancellationToken ct = default, DateOnly? issuedOn = null)
     {
-        staff.EnsureRole(LetterRules.IssuingRoles);
+        staff.EnsureRole(IssueLetter.Roles);
         var kind = LetterRules.Kind(kindKey);
         using var _ = audit.Begin(this, kind.Name);
         var loaded = await history.LoadAsync(applicationId, staff, ct);
@@ -186,7 +179,7 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
             letterDate = on;
         }
 
-        var served = await DraftLetter.ServedLettersAsync(db, r.Id, ct);
+        var served = await composer.ServedLettersAsync(r.Id, ct);
         var provisional = kind.Numbered ? LetterRules.ProvisionalNumber : null;
         var values = LetterComposer.Values(r, agency, settings, kind, pause, provisional, letterDate, loaded.Calendar, served);
         var template = (await composer.TemplateAsync(r.AgencyId, kind, tree, ct)).Template;
@@ -202,8 +195,8 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
 
         var letter = LetterDocument.FromText(kind, template.Title, text, number, r.CaseNumber, agency.Name, letterDate, await composer.SealAsync(settings, ct));
 
-        var docx = await SaveAsync(DocxLetterWriter.Write(letter), ct);
-        var html = await SaveAsync(System.Text.Encoding.UTF8.GetBytes(HtmlLetterWriter.Write(letter)), ct);
+        var docx = (await files.SaveBytesAsync(DocxLetterWriter.Write(letter), ct: ct))!.Key;
+        var html = (await files.SaveBytesAsync(System.Text.Encoding.UTF8.GetBytes(HtmlLetterWriter.Write(letter)), ct: ct))!.Key;
         foreach (var earlier in await db.ApplicationLetters.Where(l => l.ApplicationId == r.Id && l.Kind == kind.Key && l.PauseSequence == pause && !l.Superseded).ToListAsync(ct))
         {
             earlier.Superseded = true;
@@ -301,13 +294,6 @@ public sealed class IssueLetter(GongkaiDbContext db, StaffContext staff, AuditCo
             }
         }
     }
-
-    private async Task<string> SaveAsync(byte[] bytes, CancellationToken ct)
-    {
-        using var stream = new MemoryStream(bytes, writable: false);
-        var stored = await files.SaveAsync(stream, long.MaxValue, ct) ?? throw new InvalidOperationException("The file store refused a letter.");
-        return stored.Key;
-    }
 }
 
 /// <summary>The letters of a case and the kinds it can have issued now.</summary>
@@ -319,11 +305,11 @@ public sealed class ListApplicationLetters(GongkaiDbContext db, StaffContext sta
         var loaded = await history.LoadAsync(applicationId, staff, ct);
         var r = loaded.Record;
         db.Entry(r).State = EntityState.Detached;
-        var issued = (await db.ApplicationLetters.AsNoTracking().Where(l => l.ApplicationId == applicationId).OrderBy(l => l.Id).ToListAsync(ct)).Select(LetterRules.ToItem).ToList();
-        var rows = await db.ApplicationLetters.AsNoTracking().Where(l => l.ApplicationId == applicationId && !l.Superseded).ToListAsync(ct);
+        var rows = await db.ApplicationLetters.AsNoTracking().Where(l => l.ApplicationId == applicationId).OrderBy(l => l.Id).ToListAsync(ct);
+        var issued = rows.Select(LetterRules.ToItem).ToList();
         var available = LetterComposer.Available(r)
             .Select(a => new AvailableLetter(a.Kind, a.PauseSequence, LetterRules.Label(a.Kind, a.PauseSequence, r),
-                rows.Where(l => l.Kind == a.Kind.Key && l.PauseSequence == a.PauseSequence).Select(LetterRules.ToItem).LastOrDefault()))
+                rows.LastOrDefault(l => !l.Superseded && l.Kind == a.Kind.Key && l.PauseSequence == a.PauseSequence) is { } current ? LetterRules.ToItem(current) : null))
             .ToList();
         return (issued, available);
     }
@@ -340,7 +326,7 @@ public sealed class GetLetterFile(GongkaiDbContext db, StaffContext staff, Audit
 {
     public async Task<LetterFile> ExecuteAsync(long letterId, LetterFormat format, CancellationToken ct = default)
     {
-        staff.EnsureRole([.. LetterRules.IssuingRoles, Roles.SystemAdministrator]);
+        staff.EnsureRole([.. IssueLetter.Roles, Data.Accounts.Roles.SystemAdministrator]);
         using var _ = audit.Begin(this);
         var row = await db.ApplicationLetters.SingleOrDefaultAsync(l => l.Id == letterId, ct);
         var app = row is null ? null : await db.Applications.AsNoTracking().Where(a => a.Id == row.ApplicationId).Select(a => new { a.AgencyId, a.AssignedAgencyId, a.CaseNumber }).SingleAsync(ct);
@@ -366,22 +352,18 @@ public sealed class LetterFiles(GongkaiDbContext db, IFileStore files, ChromiumP
         switch (format)
         {
             case LetterFormat.Docx:
-                return new LetterFile(name, LetterRules.ContentType(format), await ReadKeyAsync(row.DocxStorageKey, ct));
+                return new LetterFile(name, LetterRules.ContentType(format), await files.ReadAllBytesAsync(row.DocxStorageKey, ct));
             case LetterFormat.Html:
-                return new LetterFile(name, LetterRules.ContentType(format), await ReadKeyAsync(row.HtmlStorageKey, ct));
+                return new LetterFile(name, LetterRules.ContentType(format), await files.ReadAllBytesAsync(row.HtmlStorageKey, ct));
             case LetterFormat.Pdf:
                 if (row.PdfStorageKey is { } kept)
                 {
-                    return new LetterFile(name, LetterRules.ContentType(format), await ReadKeyAsync(kept, ct));
+                    return new LetterFile(name, LetterRules.ContentType(format), await files.ReadAllBytesAsync(kept, ct));
                 }
 
-                var html = System.Text.Encoding.UTF8.GetString(await ReadKeyAsync(row.HtmlStorageKey, ct));
+                var html = System.Text.Encoding.UTF8.GetString(await files.ReadAllBytesAsync(row.HtmlStorageKey, ct));
                 var bytes = await pdf.RenderAsync(html, ct);
-                using (var stream = new MemoryStream(bytes, writable: false))
-                {
-                    var stored = await files.SaveAsync(stream, long.MaxValue, ct) ?? throw new InvalidOperationException("The file store refused a PDF.");
-                    row.PdfStorageKey = stored.Key;
-                }
+                row.PdfStorageKey = (await files.SaveBytesAsync(bytes, ct: ct))!.Key;
 
                 try
                 {
@@ -396,14 +378,6 @@ public sealed class LetterFiles(GongkaiDbContext db, IFileStore files, ChromiumP
             default:
                 throw new ArgumentOutOfRangeException(nameof(format));
         }
-    }
-
-    private async Task<byte[]> ReadKeyAsync(string key, CancellationToken ct)
-    {
-        await using var stream = files.OpenRead(key);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, ct);
-        return copy.ToArray();
     }
 }
 

@@ -103,10 +103,7 @@ public sealed class LetterComposer(GongkaiDbContext db, IFileStore files)
             return null;
         }
 
-        await using var stream = files.OpenRead(settings.SealStorageKey);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, ct);
-        return new SealImage(copy.ToArray(), settings.SealContentType ?? "image/png");
+        return new SealImage(await files.ReadAllBytesAsync(settings.SealStorageKey, ct), settings.SealContentType ?? "image/png");
     }
 
     /// <summary>The values of every placeholder for this case (and, for a consultation letter, that consultation).</summary>
@@ -177,6 +174,15 @@ public sealed class LetterComposer(GongkaiDbContext db, IFileStore files)
         }
 
         return values;
+    }
+
+    /// <summary>The letters a 送达回证 lists: the current replies of the case.</summary>
+    public async Task<IReadOnlyList<(string Title, string? Number)>> ServedLettersAsync(long applicationId, CancellationToken ct)
+    {
+        var rows = await db.ApplicationLetters.AsNoTracking()
+            .Where(l => l.ApplicationId == applicationId && !l.Superseded && l.Kind.StartsWith("Reply."))
+            .OrderBy(l => l.Id).Select(l => new { l.Title, l.DocumentNumber }).ToListAsync(ct);
+        return [.. rows.Select(l => (l.Title, l.DocumentNumber))];
     }
 
     private static string? D(DateOnly? date) => date is { } d ? LetterDocument.ChineseDate(d) : null;

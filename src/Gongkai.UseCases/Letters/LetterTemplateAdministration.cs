@@ -228,8 +228,7 @@ public sealed class SaveLetterSettings(GongkaiDbContext db, StaffContext staff, 
         string? newSeal = null;
         if (seal is not null)
         {
-            using var stream = new MemoryStream(seal, writable: false);
-            newSeal = (await files.SaveAsync(stream, MaxSealBytes, ct))!.Key;
+            newSeal = (await files.SaveBytesAsync(seal, MaxSealBytes, ct))!.Key;
             row.SealStorageKey = newSeal;
             row.SealContentType = contentType;
         }

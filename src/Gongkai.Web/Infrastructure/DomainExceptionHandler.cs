@@ -22,7 +22,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             _ when domain.Code.EndsWith("concurrent_change", StringComparison.Ordinal) => StatusCodes.Status409Conflict,
             "not_found" => StatusCodes.Status404NotFound,
             "forbidden" => StatusCodes.Status403Forbidden,
-            Documents.ChromiumPdfRenderer.UnavailableCode or Documents.ChromiumPdfRenderer.FailedCode => StatusCodes.Status503ServiceUnavailable,
+            _ when Documents.ChromiumPdfRenderer.IsPdfFailure(domain.Code) => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         httpContext.Response.StatusCode = status;

@@ -65,14 +65,12 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
     {
         // No handler parameters: binding one would make MVC read the form before the size check (PublicUploadForm).
         var ct = HttpContext.RequestAborted;
-        var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
-        if (read.Form is not { } form)
+        var (form, refused) = await ReadCaseFormAsync(ct);
+        if (form is null)
         {
-            return Refuse(read.Error!, read.Status);
+            return refused!;
         }
 
-        CaseNumber = form["CaseNumber"].ToString().Trim();
-        QueryCode = form["QueryCode"].ToString().Trim();
         if (human.Verify(form) is { } notHuman)
         {
             return Refuse(notHuman, StatusCodes.Status400BadRequest);
@@ -102,14 +100,12 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
     public async Task<IActionResult> OnPostCorrectAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
-        if (read.Form is not { } form)
+        var (form, refused) = await ReadCaseFormAsync(ct);
+        if (form is null)
         {
-            return Refuse(read.Error!, read.Status);
+            return refused!;
         }
 
-        CaseNumber = form["CaseNumber"].ToString().Trim();
-        QueryCode = form["QueryCode"].ToString().Trim();
         CorrectionReply = form["Reply"].ToString();
         CorrectionFormKey = form["FormKey"].ToString() is { Length: > 0 and <= 64 } key ? key : PublicUploadForm.NewFormKey();
         var files = PublicUploadForm.Files(form, "Attachments");
@@ -157,14 +153,12 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
     public async Task<IActionResult> OnPostLetterAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
-        if (read.Form is not { } form)
+        var (form, refused) = await ReadCaseFormAsync(ct);
+        if (form is null)
         {
-            return Refuse(read.Error!, read.Status);
+            return refused!;
         }
 
-        CaseNumber = form["CaseNumber"].ToString().Trim();
-        QueryCode = form["QueryCode"].ToString().Trim();
         var target = Target(CaseNumber);
         if (throttle.IsBlocked(target))
         {
@@ -189,10 +183,24 @@ public sealed class ChaxunModel(TrackApplication track, SubmitCorrection correct
             throttle.RecordFailure(target);
             return Refuse(ex.Message, StatusCodes.Status404NotFound);
         }
-        catch (DomainException ex) when (ex.Code is Documents.ChromiumPdfRenderer.UnavailableCode or Documents.ChromiumPdfRenderer.FailedCode)
+        catch (DomainException ex) when (Documents.ChromiumPdfRenderer.IsPdfFailure(ex.Code))
         {
             return await ShowLetterErrorAsync("PDF 版本暂时无法生成，请下载 Word 版本，或联系受理机关。", ct);
         }
+    }
+
+    /// <summary>Reads a posted tracking form (size and antiforgery checked first) and the case number and 查询码 it carries.</summary>
+    private async Task<(IFormCollection? Form, IActionResult? Refused)> ReadCaseFormAsync(CancellationToken ct)
+    {
+        var read = await PublicUploadForm.ReadAsync(HttpContext, antiforgery, ct);
+        if (read.Form is not { } form)
+        {
+            return (null, Refuse(read.Error!, read.Status));
+        }
+
+        CaseNumber = form["CaseNumber"].ToString().Trim();
+        QueryCode = form["QueryCode"].ToString().Trim();
+        return (form, null);
     }
 
     private async Task<IActionResult> ShowLetterErrorAsync(string message, CancellationToken ct)

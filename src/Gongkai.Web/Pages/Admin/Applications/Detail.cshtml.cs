@@ -40,7 +40,7 @@ public sealed class DetailModel(
     public IReadOnlyList<UseCases.Letters.AvailableLetter> AvailableLetters { get; private set; } = [];
 
     /// <summary>Whether this user may issue letters (承办人, 审核人, 工作机构负责人, 政务公开办).</summary>
-    public bool CanIssueLetters => new[] { Roles.Clerk, Roles.Reviewer, Roles.OfficeHead, Roles.DisclosureOffice }.Any(staff.IsInRole);
+    public bool CanIssueLetters => UseCases.Letters.IssueLetter.Roles.Any(staff.IsInRole);
 
     public ApplicationDetail Detail { get; private set; } = null!;
 
@@ -123,7 +123,7 @@ public sealed class DetailModel(
         {
             return NotFound();
         }
-        catch (DomainException ex) when (ex.Code is Documents.ChromiumPdfRenderer.UnavailableCode or Documents.ChromiumPdfRenderer.FailedCode)
+        catch (DomainException ex) when (Documents.ChromiumPdfRenderer.IsPdfFailure(ex.Code))
         {
             FormError = ex.Message;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

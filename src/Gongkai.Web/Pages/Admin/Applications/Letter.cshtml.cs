@@ -20,7 +20,7 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.P
     /// <summary>Without a kind: the letters the case can have issued now, to choose from.</summary>
     public (IReadOnlyList<IssuedLetter> Issued, IReadOnlyList<AvailableLetter> Available)? Choices { get; private set; }
 
-    public bool CanIssue => new[] { Data.Accounts.Roles.Clerk, Data.Accounts.Roles.Reviewer, Data.Accounts.Roles.OfficeHead, Data.Accounts.Roles.DisclosureOffice }.Any(staff.IsInRole);
+    public bool CanIssue => IssueLetter.Roles.Any(staff.IsInRole);
 
     public string IssuedOn { get; private set; } = string.Empty;
 
