@@ -21,6 +21,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public const string ReviewCaseEventsTableName = "review_case_events";
 
+    public const string AnnualReportEventsTableName = "annual_report_events";
+
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
@@ -60,6 +62,14 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Letters.LetterNumberSequenceRecord> LetterNumberSequences => Set<Letters.LetterNumberSequenceRecord>();
 
     public DbSet<Letters.ApplicationLetterRecord> ApplicationLetters => Set<Letters.ApplicationLetterRecord>();
+
+    public DbSet<Reports.AnnualReportRecord> AnnualReports => Set<Reports.AnnualReportRecord>();
+
+    public DbSet<Reports.AnnualReportEventRecord> AnnualReportEvents => Set<Reports.AnnualReportEventRecord>();
+
+    public DbSet<Reports.ReportFiguresRecord> ReportFigures => Set<Reports.ReportFiguresRecord>();
+
+    public DbSet<Reports.ReportDeadlineRecord> ReportDeadlines => Set<Reports.ReportDeadlineRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -354,6 +364,66 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.HasIndex(x => x.ApplicationId);
             e.HasIndex(x => new { x.ApplicationId, x.RequestKey }).IsUnique();
             e.HasOne<ApplicationRecord>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Reports.AnnualReportRecord>(e =>
+        {
+            e.ToTable("annual_reports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Introduction).HasMaxLength(4000);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.ReturnComment).HasMaxLength(4000);
+            e.Property(x => x.CorrectionReason).HasMaxLength(2000);
+            e.Property(x => x.ImportedFileName).HasMaxLength(255);
+            e.Property(x => x.ImportedStorageKey).HasMaxLength(200);
+            e.Property(x => x.ImportedContentType).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.AgencyId, x.Year, x.Edition }).IsUnique();
+            e.HasIndex(x => new { x.Year, x.Status });
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Reports.AnnualReportEventRecord>(e =>
+        {
+            e.ToTable(AnnualReportEventsTableName);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActorUserName).HasMaxLength(200);
+            e.Property(x => x.ActorDisplayName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Comment).HasMaxLength(4000);
+            e.Property(x => x.RequestKey).HasMaxLength(100);
+            e.HasIndex(x => new { x.ReportId, x.Id });
+            e.HasIndex(x => new { x.ReportId, x.RequestKey }).IsUnique();
+            e.HasOne(x => x.Report).WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Reports.ReportFiguresRecord>(e =>
+        {
+            e.ToTable("report_figures");
+            e.HasKey(x => new { x.AgencyId, x.Year });
+            e.Property(x => x.AdministrativeFees).HasPrecision(18, 6);
+            e.Property(x => x.AdministrativeFeesText).HasMaxLength(40);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Reports.ReportDeadlineRecord>(e =>
+        {
+            e.ToTable("report_deadlines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.SupervisorAgencyId, x.Kind }).IsUnique();
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.SupervisorAgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<CaseNumberSequenceRecord>(e =>

@@ -21,6 +21,9 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<Cases.ApplicationIntake>();
         services.AddScoped<Cases.CaseHistory>();
         services.AddScoped<Demo.DemoCases>();
+        services.AddScoped<Demo.DemoReports>();
+        services.AddScoped<Reports.ReportStore>();
+        services.AddScoped<Reports.ReportComputation>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Letters.LetterFiles>();
         services.AddOptions<Documents.PdfOptions>().BindConfiguration("Gongkai:Pdf");

@@ -15,16 +15,17 @@ namespace Gongkai.Cli.Commands;
 /// </summary>
 internal static class ReportCommands
 {
-    public static Command Build(CliContext c)
+    public static Command Build(CliContext c, Option<string?> config)
     {
         var t = c.T;
         var report = new Command("report", t[
-            "政府信息公开工作年度报告：导入、核对、雷同比对、批量检查（不需要数据库）",
-            "Annual reports: import, validate, compare for copied content, check a batch (no database needed)"]);
+            "政府信息公开工作年度报告：从记录生成；导入、核对、雷同比对、批量检查（这四项不需要数据库）",
+            "Annual reports: generate from the records; import, validate, compare for copied content, check a batch (these four need no database)"]);
         report.Subcommands.Add(Import(c));
         report.Subcommands.Add(Validate(c));
         report.Subcommands.Add(Compare(c));
         report.Subcommands.Add(Check(c));
+        report.Subcommands.Add(ReportGenerateCommand.Build(c, config));
         return report;
     }
 

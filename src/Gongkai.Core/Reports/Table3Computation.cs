@@ -24,50 +24,75 @@ public static class Table3Computation
     public static Table3 Compute(IEnumerable<Table3Case> cases, int year)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        var table = new Table3(ReportFormat.V2021);
-        foreach (var row in table.Rows)
-        {
-            table.SetRow(row.Key, Enumerable.Repeat<long?>(0, Table3Layout.ColumnCount).ToArray());
-        }
-
-        var first = new DateOnly(year, 1, 1);
-        var last = new DateOnly(year, 12, 31);
+        var table = Zero();
         foreach (var c in cases)
         {
-            if (c.Column is < 0 or >= Table3Layout.TotalColumn)
+            foreach (var row in RowsOf(c, year))
             {
-                throw new ArgumentOutOfRangeException(nameof(cases), c.Column, "a table 三 column is 0–5");
-            }
-
-            if (c.Received.Year == year)
-            {
-                Count(table, NewReceived, c.Column);
-            }
-
-            if (c.Received < first && (c.Served is null || c.Served >= first))
-            {
-                Count(table, CarriedOver, c.Column);
-            }
-
-            if (c.Served is { } served && served.Year == year)
-            {
-                Count(table, c.ReportRow ?? throw new ArgumentException("a served case has its decision's row", nameof(cases)), c.Column);
-                Count(table, TotalProcessed, c.Column);
-            }
-
-            if (c.Received <= last && (c.Served is null || c.Served > last))
-            {
-                Count(table, CarriedForward, c.Column);
+                Add(table, row, c.Column, 1);
             }
         }
 
         return table;
     }
 
-    private static void Count(Table3 table, string row, int column)
+    /// <summary>A table 三 with every cell 0.</summary>
+    public static Table3 Zero()
     {
+        var table = new Table3(ReportFormat.V2021);
+        foreach (var row in table.Rows)
+        {
+            table.SetRow(row.Key, Enumerable.Repeat<long?>(0, Table3Layout.ColumnCount).ToArray());
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// The rows of the year's table in which one application is counted (in its column and in 总计): 新收, 上年结转,
+    /// its decision's row and （七）总计 when served in the year, 结转下年度. Empty when the year does not concern it.
+    /// </summary>
+    public static IReadOnlyList<string> RowsOf(Table3Case c, int year)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Column is < 0 or >= Table3Layout.TotalColumn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(c), c.Column, "a table 三 column is 0–5");
+        }
+
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var rows = new List<string>(3);
+        if (c.Received.Year == year)
+        {
+            rows.Add(NewReceived);
+        }
+
+        if (c.Received < first && (c.Served is null || c.Served >= first))
+        {
+            rows.Add(CarriedOver);
+        }
+
+        if (c.Served is { } served && served.Year == year && c.Received <= last)
+        {
+            rows.Add(c.ReportRow ?? throw new ArgumentException("a served case has its decision's row", nameof(c)));
+            rows.Add(TotalProcessed);
+        }
+
+        if (c.Received <= last && (c.Served is null || c.Served > last))
+        {
+            rows.Add(CarriedForward);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Counts <paramref name="count"/> applications into a row's column and its 总计.</summary>
+    public static void Add(Table3 table, string row, int column, long count)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         var cells = table[row];
-        cells[column]++;
-        cells[Table3Layout.TotalColumn]++;
+        cells[column] += count;
+        cells[Table3Layout.TotalColumn] += count;
     }
 }

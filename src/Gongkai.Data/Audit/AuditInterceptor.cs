@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     /// </summary>
     public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
     {
-        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord),
+        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord), typeof(Reports.AnnualReportEventRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     };
 
@@ -60,6 +60,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Letters.AgencyLetterSettingsRecord)] = "文书设置",
         [typeof(Letters.LetterNumberSequenceRecord)] = "文号序列",
         [typeof(Letters.ApplicationLetterRecord)] = "申请文书",
+        [typeof(Reports.AnnualReportRecord)] = "年度报告",
+        [typeof(Reports.ReportFiguresRecord)] = "年度报告填报数据",
+        [typeof(Reports.ReportDeadlineRecord)] = "年度报告期限",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -83,6 +83,9 @@ public sealed class AgencyTree
         return result;
     }
 
+    /// <summary>The agency and every agency below it by parent links (a report's subtree scope), in tree order.</summary>
+    public IReadOnlyList<int> Subtree(int agencyId) => [.. Ordered.Where(n => IsInSubtree(n.Id, agencyId)).Select(n => n.Id)];
+
     /// <summary>Whether <paramref name="candidate"/> is <paramref name="agencyId"/> or lies below it by parent links.</summary>
     public bool IsInSubtree(int candidate, int agencyId)
     {

@@ -697,31 +697,6 @@ public sealed class ReviewTable4(GongkaiDbContext db, StaffContext staff)
         }
 
         var chosen = agencyIds?.ToList() ?? staff.VisibleAgencies?.ToList();
-        var yearEnd = new DateOnly(year, 12, 31);
-        var yearStart = new DateOnly(year, 1, 1);
-        var rows = await db.ReviewCases.AsNoTracking()
-            .Where(r => chosen == null || chosen.Contains(r.AgencyId))
-            .Where(r => r.Filed <= yearEnd && (r.Concluded == null || r.Concluded >= yearStart))
-            .Select(r => new { r.Kind, r.Filed, r.Concluded, r.Outcome })
-            .ToListAsync(ct);
-        var table = new Table4();
-        for (var i = 0; i < Table4.CellCount; i++)
-        {
-            table.Cells[i] = 0;
-        }
-
-        foreach (var r in rows)
-        {
-            if (ReviewRules.YearEndStatus(year, r.Filed, r.Concluded, r.Outcome) is not { } status)
-            {
-                continue;
-            }
-
-            var start = (int)ReviewRules.Block(r.Kind) * Table4.BlockSize;
-            table.Cells[start + (int)status]++;
-            table.Cells[start + Table4.BlockSize - 1]++;
-        }
-
-        return table;
+        return await new Reports.ReportComputation(db).Table4Async(chosen, year, ct);
     }
 }

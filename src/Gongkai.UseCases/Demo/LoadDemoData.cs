@@ -22,7 +22,7 @@ public enum DemoLoadOutcome
 /// annual report's tables 三 and 四.
 /// </summary>
 [AuditAction("载入演示数据")]
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, DemoReports reports, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
@@ -84,7 +84,19 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
         await LetterSettingsAsync(district.Id, ct);
         if (options.Value.Demo.Applications)
         {
-            await cases.LoadAsync(staff.DisplayName, ct);
+            var operatorName = staff.DisplayName;
+            await cases.LoadAsync(operatorName, ct);
+            if (options.Value.Demo.History)
+            {
+                try
+                {
+                    await reports.LoadAsync(ct);
+                }
+                finally
+                {
+                    staff.SetOperator(operatorName);
+                }
+            }
         }
 
         db.SystemSettings.Add(new SystemSettingRecord

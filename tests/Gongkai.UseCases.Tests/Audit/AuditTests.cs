@@ -137,6 +137,43 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
     }
 
     /// <summary>An application at 区教育局, decided 予以公开, with its reply letter issued; returns the letter.</summary>
+    private static readonly UseCases.Reports.ReportText AuditReportText = new(null, "（一）主动公开情况\n公开了信息。", "（一）存在的主要问题\n无。", "未收取信息处理费。");
+
+    /// <summary>Drives the agency's 2025 report as the operator to <paramref name="status"/>; returns its id.</summary>
+    private async Task<int> ReportAtAsync(string agency, Data.Reports.AnnualReportStatus status)
+    {
+        var agencyId = await AgencyIdAsync(agency);
+        var id = await UseCase<UseCases.Reports.OpenAnnualReport, int>(u => u.ExecuteAsync(agencyId, 2025));
+        Task<int> Version() => QueryAsync(db => db.AnnualReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        if (status == Data.Reports.AnnualReportStatus.Draft)
+        {
+            return id;
+        }
+
+        var v = await UseCase<UseCases.Reports.SaveAnnualReportDraft, int>(async u => await u.ExecuteAsync(id, AuditReportText, await Version()));
+        v = await UseCase<UseCases.Reports.SubmitAnnualReport, int>(u => u.ExecuteAsync(id, v));
+        if (status == Data.Reports.AnnualReportStatus.Submitted)
+        {
+            return id;
+        }
+
+        v = await UseCase<UseCases.Reports.AcceptAnnualReport, int>(u => u.ExecuteAsync(id, null, v));
+        if (status == Data.Reports.AnnualReportStatus.Published)
+        {
+            await UseCase<UseCases.Reports.PublishAnnualReport, int>(u => u.ExecuteAsync(id, v, new DateOnly(2026, 1, 20)));
+        }
+
+        return id;
+    }
+
+    private async Task ReportStepAsync<T>(string agency, Data.Reports.AnnualReportStatus status, Func<T, int, int, Task<int>> step)
+        where T : notnull
+    {
+        var id = await ReportAtAsync(agency, status);
+        var version = await QueryAsync(db => db.AnnualReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        await UseCase<T, int>(u => step(u, id, version));
+    }
+
     private async Task<Letters.IssuedLetter> LetterAsync()
     {
         var education = await AgencyIdAsync("包头市昆都仑区教育局");
@@ -308,6 +345,35 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var v = await QueryAsync(db => db.Applications.Where(a => a.Id == letter.ApplicationId).Select(a => a.Version).SingleAsync());
                 await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(letter.ApplicationId, v, new ServeStep(new DateOnly(2026, 11, 27), ServiceMethod.Postal, TrackingNumber: "1151234567890")));
                 await AsStaff<GetMailingList, MailingList>("jyj-cb", async u => await u.ExecuteAsync(await AgencyIdAsync("包头市昆都仑区教育局"), new DateOnly(2026, 11, 27)));
+            },
+            [typeof(UseCases.Reports.OpenAnnualReport)] = () => ReportAtAsync("包头市昆都仑区发展和改革委员会", Data.Reports.AnnualReportStatus.Draft),
+            [typeof(UseCases.Reports.SaveAnnualReportDraft)] = async () => await ReportStepAsync<UseCases.Reports.SaveAnnualReportDraft>("包头市昆都仑区财政局", Data.Reports.AnnualReportStatus.Draft, (u, id, v) => u.ExecuteAsync(id, AuditReportText, v)),
+            [typeof(UseCases.Reports.SubmitAnnualReport)] = () => ReportAtAsync("包头市昆都仑区人力资源和社会保障局", Data.Reports.AnnualReportStatus.Submitted),
+            [typeof(UseCases.Reports.ReturnAnnualReport)] = async () => await ReportStepAsync<UseCases.Reports.ReturnAnnualReport>("包头市昆都仑区住房和城乡建设局", Data.Reports.AnnualReportStatus.Submitted, (u, id, v) => u.ExecuteAsync(id, "请补充。", v)),
+            [typeof(UseCases.Reports.AcceptAnnualReport)] = () => ReportAtAsync("包头市昆都仑区卫生健康委员会", Data.Reports.AnnualReportStatus.Accepted),
+            [typeof(UseCases.Reports.PublishAnnualReport)] = () => ReportAtAsync("包头市昆都仑区市场监督管理局", Data.Reports.AnnualReportStatus.Published),
+            [typeof(UseCases.Reports.CorrectAnnualReport)] = async () =>
+            {
+                var id = await ReportAtAsync("包头市昆都仑区应急管理局", Data.Reports.AnnualReportStatus.Published);
+                await UseCase<UseCases.Reports.CorrectAnnualReport, int>(u => u.ExecuteAsync(id, "更正数字"));
+            },
+            [typeof(UseCases.Reports.SaveReportFigures)] = async () => await UseCase<UseCases.Reports.SaveReportFigures, int>(async u => await u.ExecuteAsync(await District(), 2025, new UseCases.Reports.ReportFiguresInput { ItemsPublished = "100" }, 0)),
+            [typeof(UseCases.Reports.ImportReportFigures)] = async () =>
+            {
+                using var stream = new MemoryStream();
+                stream.SaveAs(new[] { new Dictionary<string, object> { ["机构名称"] = "包头市昆都仑区司法局", ["年度"] = 2025, ["行政处罚本年处理决定数量"] = 12 } });
+                stream.Position = 0;
+                await UseCase<UseCases.Reports.ImportReportFigures, UseCases.Reports.ReportFiguresImport>(u => u.ExecuteAsync(stream));
+            },
+            [typeof(UseCases.Reports.SaveReportDeadline)] = async () => await UseCase<UseCases.Reports.SaveReportDeadline, bool>(async u =>
+            {
+                await u.ExecuteAsync(await District(), AgencyKind.Township, 1, 25, false, null);
+                return true;
+            }),
+            [typeof(UseCases.Reports.ImportPublishedReport)] = async () =>
+            {
+                var text = System.Text.Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(Fixtures.PathOf("seeds/kundulun-2024-scraped.txt")));
+                await UseCase<UseCases.Reports.ImportPublishedReport, int>(async u => await u.ExecuteAsync(await AgencyIdAsync("包头市昆都仑区昆河镇人民政府"), 2024, "report.txt", text, new DateOnly(2025, 1, 20)));
             },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>

@@ -1,0 +1,235 @@
+using Gongkai.Core.Cases;
+using Gongkai.Core.Common;
+using Gongkai.Core.Reports;
+using Gongkai.Data;
+using Gongkai.Data.Agencies;
+using Gongkai.Data.Reports;
+using Gongkai.UseCases.Agencies;
+using Gongkai.UseCases.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.UseCases.Reports;
+
+/// <summary>
+/// The figures a report's narrative quotes, where they come from the records or from figures entered by hand: items
+/// published, key-area items, interpretations, new-media accounts and posts (entered until the catalogue and
+/// supervision hold them), and the 信息处理费 collected (from the cases, 元). Null is "not entered", never zero.
+/// </summary>
+public sealed record NarrativeFigures(
+    long? ItemsPublished,
+    long? KeyAreaItems,
+    long? PolicyInterpretations,
+    long? NewMediaAccounts,
+    long? NewMediaPosts,
+    int FeeApplications,
+    long FeesYuan);
+
+/// <summary>The tables of an agency's report on a year, computed from the records of its scope, and the narrative's figures.</summary>
+public sealed record ComputedReport(
+    int AgencyId,
+    string AgencyName,
+    AgencyKind Kind,
+    int Year,
+    ReportScope Scope,
+    IReadOnlyList<int> AgencyIds,
+    Table2Of2021 Table2,
+    Table3 Table3,
+    Table4 Table4,
+    NarrativeFigures Figures,
+    DateTimeOffset? FiguresUpdatedAt)
+{
+    /// <summary>The report (format 2021) with these tables and the given narrative sections.</summary>
+    public AnnualReport ToReport(IReadOnlyDictionary<string, string>? sections = null)
+    {
+        var report = new AnnualReport(AgencyName, Year, ReportFormat.V2021) { Table2Of2021 = Table2, Table4 = new Table4(Table4.Cells) };
+        foreach (var row in Table3.Rows)
+        {
+            report.Table3.SetRow(row.Key, Table3[row.Key]);
+        }
+
+        foreach (var (key, text) in sections ?? new Dictionary<string, string>())
+        {
+            report.Sections[key] = text;
+        }
+
+        return report;
+    }
+}
+
+/// <summary>
+/// Computes the tables of annual reports from the records (annual-report.md, "Counting from case records"):
+/// table 三 from the applications of the report's scope (one grouped query, the rules of
+/// <see cref="Table3Computation"/>), table 四 from the review and litigation cases at year end, table 二 and the
+/// narrative's hand-entered figures from <see cref="ReportFiguresRecord"/>. The scope is the agency's setting: its own
+/// records, or its whole subtree by parent links. No access check here: the use cases calling it check who may see
+/// the agency.
+/// </summary>
+public sealed class ReportComputation(GongkaiDbContext db)
+{
+    public const string NoCalendarYearCode = "report.invalid_year";
+
+    public static void EnsureYear(int year)
+    {
+        if (year is < 2021 or > 9999)
+        {
+            throw new DomainException(NoCalendarYearCode, "年度报告按 2021 年起施行的格式（国办公开办函〔2021〕30号）计算，年份须为 2021 年或以后。");
+        }
+    }
+
+    public async Task<ComputedReport> ComputeAsync(int agencyId, int year, AgencyTree? tree = null, CancellationToken ct = default)
+    {
+        EnsureYear(year);
+        tree ??= await AgencyTree.LoadAsync(db, ct);
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, ct)
+            ?? throw new DomainException(Accounts.StaffContext.NotFoundCode, "找不到该机构。");
+        var ids = agency.ReportScope == ReportScope.Subtree ? tree.Subtree(agencyId) : [agencyId];
+        var table3 = (await Table3ByAgencyAsync(ids, year, ct)).Values.Aggregate(Table3Computation.Zero(), Sum);
+        var table4 = await Table4Async(ids, year, ct);
+        var figures = await db.ReportFigures.AsNoTracking().SingleOrDefaultAsync(f => f.AgencyId == agencyId && f.Year == year, ct);
+        var from = new DateOnly(year, 1, 1);
+        var to = from.AddYears(1);
+        var fees = await db.Applications.AsNoTracking()
+            .Where(a => ids.Contains(a.AgencyId) && a.FeePaid != null && a.FeePaid >= from && a.FeePaid < to && a.FeeYuan != null)
+            .GroupBy(a => 1)
+            .Select(g => new { Count = g.Count(), Yuan = g.Sum(a => a.FeeYuan!.Value) })
+            .SingleOrDefaultAsync(ct);
+        return new ComputedReport(
+            agency.Id,
+            agency.Name,
+            agency.Kind,
+            year,
+            agency.ReportScope,
+            ids,
+            Table2Of(figures),
+            table3,
+            table4,
+            new NarrativeFigures(figures?.ItemsPublished, figures?.KeyAreaItems, figures?.PolicyInterpretations, figures?.NewMediaAccounts, figures?.NewMediaPosts, fees?.Count ?? 0, fees?.Yuan ?? 0),
+            figures?.UpdatedAt);
+    }
+
+    /// <summary>
+    /// Table 三 of a year for each of the given agencies (their own applications), from one grouped query: each
+    /// group of applications falls into the same rows (新收 or 上年结转; its decision's row and 总计 when served in the
+    /// year, else 结转下年度). Agencies without applications get a zero table.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, Table3>> Table3ByAgencyAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var ids = agencyIds.ToList();
+        var groups = await db.Applications.AsNoTracking()
+            .Where(a => ids.Contains(a.AgencyId) && a.Type == CaseType.InformationDisclosure && a.Received != null && a.Received <= last && (a.Served == null || a.Served >= first))
+            .GroupBy(a => new
+            {
+                a.AgencyId,
+                a.ApplicantType,
+                New = a.Received >= first,
+                Done = a.Served != null && a.Served <= last,
+                Decision = a.Served != null && a.Served <= last ? a.Decision : null,
+            })
+            .Select(g => new { g.Key.AgencyId, g.Key.ApplicantType, g.Key.New, g.Key.Done, g.Key.Decision, Count = g.LongCount() })
+            .ToListAsync(ct);
+        var tables = ids.Distinct().ToDictionary(id => id, _ => Table3Computation.Zero());
+        foreach (var g in groups)
+        {
+            var table = tables[g.AgencyId];
+            var column = Table3Cases.Column(g.ApplicantType);
+            Table3Computation.Add(table, g.New ? Table3Computation.NewReceived : Table3Computation.CarriedOver, column, g.Count);
+            if (g.Done)
+            {
+                var decision = g.Decision ?? throw new InvalidOperationException("a served application has a decision");
+                Table3Computation.Add(table, DecisionCatalog.Of(decision).ReportRow ?? throw new InvalidOperationException($"decision {decision} has no table-三 row"), column, g.Count);
+                Table3Computation.Add(table, Table3Computation.TotalProcessed, column, g.Count);
+            }
+            else
+            {
+                Table3Computation.Add(table, Table3Computation.CarriedForward, column, g.Count);
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>Table 四 at year end for the review and litigation cases of the given agencies (null: every agency).</summary>
+    public async Task<Table4> Table4Async(IReadOnlyCollection<int>? agencyIds, int year, CancellationToken ct = default)
+    {
+        var ids = agencyIds?.ToList();
+        var yearEnd = new DateOnly(year, 12, 31);
+        var yearStart = new DateOnly(year, 1, 1);
+        var rows = await db.ReviewCases.AsNoTracking()
+            .Where(r => ids == null || ids.Contains(r.AgencyId))
+            .Where(r => r.Filed <= yearEnd && (r.Concluded == null || r.Concluded >= yearStart))
+            .Select(r => new { r.Kind, r.Filed, r.Concluded, r.Outcome })
+            .ToListAsync(ct);
+        var table = new Table4(Enumerable.Repeat<long?>(0, Table4.CellCount).ToArray());
+        foreach (var r in rows)
+        {
+            if (ReviewRules.YearEndStatus(year, r.Filed, r.Concluded, r.Outcome) is not { } status)
+            {
+                continue;
+            }
+
+            var start = (int)ReviewRules.Block(r.Kind) * Table4.BlockSize;
+            table.Cells[start + (int)status]++;
+            table.Cells[start + Table4.BlockSize - 1]++;
+        }
+
+        return table;
+    }
+
+    public static Table2Of2021 Table2Of(ReportFiguresRecord? f) => f is null
+        ? new Table2Of2021()
+        : new Table2Of2021
+        {
+            Regulations = new DocumentCounts(f.RegulationsIssued, f.RegulationsRepealed, f.RegulationsInForce),
+            NormativeDocuments = new DocumentCounts(f.NormativeDocumentsIssued, f.NormativeDocumentsRepealed, f.NormativeDocumentsInForce),
+            AdministrativeLicensing = f.AdministrativeLicensing,
+            AdministrativePenalty = f.AdministrativePenalty,
+            AdministrativeCoercion = f.AdministrativeCoercion,
+            AdministrativeFees = f.AdministrativeFees is { } fee ? new PrintedAmount(fee, f.AdministrativeFeesText ?? fee.ToString(System.Globalization.CultureInfo.InvariantCulture)) : PrintedAmount.Blank,
+        };
+
+    private static Table3 Sum(Table3 into, Table3 add)
+    {
+        foreach (var row in into.Rows)
+        {
+            var a = into[row.Key];
+            var b = add[row.Key];
+            for (var i = 0; i < a.Length; i++)
+            {
+                a[i] = (a[i] ?? 0) + (b[i] ?? 0);
+            }
+        }
+
+        return into;
+    }
+}
+
+/// <summary>A report generated from the records: the report (tables and drafted narrative) and what it was computed from.</summary>
+public sealed record GeneratedReport(AnnualReport Report, string Introduction, ComputedReport Computed);
+
+/// <summary>
+/// Generates an agency's report on a year from the records, without storing anything (the command line's
+/// <c>report generate</c>, previews): the tables computed over the agency's scope and the narrative drafted with the
+/// figures.
+/// </summary>
+[Data.Audit.ReadOnlyUseCase]
+public sealed class GenerateAnnualReport(GongkaiDbContext db, Accounts.StaffContext staff, ReportComputation computation)
+{
+    public async Task<GeneratedReport> ExecuteAsync(string agencyName, int year, CancellationToken ct = default)
+    {
+        var name = (agencyName ?? string.Empty).Trim();
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Name == name, ct)
+            ?? throw new DomainException(Accounts.StaffContext.NotFoundCode, $"找不到机构“{name}”。");
+        return await ExecuteAsync(agency.Id, year, ct);
+    }
+
+    public async Task<GeneratedReport> ExecuteAsync(int agencyId, int year, CancellationToken ct = default)
+    {
+        staff.EnsureCanSee(agencyId);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        var computed = await computation.ComputeAsync(agencyId, year, null, ct);
+        return new GeneratedReport(computed.ToReport(ReportDrafts.Sections(computed)), ReportDrafts.Introduction(agency, year), computed);
+    }
+}
