@@ -151,8 +151,57 @@ public sealed class ReportComputation(GongkaiDbContext db)
         return tables;
     }
 
+    /// <summary>
+    /// The tables of many agencies' reports on a year, each over its own records (a 政务公开办's rollup, the benchmark):
+    /// one grouped query for every table 三, one for every table 四, one for the entered figures.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, (Table2Of2021 Table2, Table3 Table3, Table4 Table4)>> ComputeOwnAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        EnsureYear(year);
+        var ids = agencyIds.Distinct().ToList();
+        var tables3 = await Table3ByAgencyAsync(ids, year, ct);
+        var tables4 = await Table4ByAgencyAsync(ids, year, ct);
+        var figures = await db.ReportFigures.AsNoTracking().Where(f => f.Year == year && ids.Contains(f.AgencyId)).ToDictionaryAsync(f => f.AgencyId, ct);
+        return ids.ToDictionary(id => id, id => (Table2Of(figures.GetValueOrDefault(id)), tables3[id], tables4[id]));
+    }
+
     /// <summary>Table 四 at year end for the review and litigation cases of the given agencies (null: every agency).</summary>
     public async Task<Table4> Table4Async(IReadOnlyCollection<int>? agencyIds, int year, CancellationToken ct = default)
+    {
+        var table = Zero4();
+        foreach (var (_, kind, status) in await YearEndReviewsAsync(agencyIds, year, ct))
+        {
+            Count4(table, kind, status);
+        }
+
+        return table;
+    }
+
+    /// <summary>Table 四 of each of the given agencies (their own review and litigation cases).</summary>
+    public async Task<IReadOnlyDictionary<int, Table4>> Table4ByAgencyAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        var tables = agencyIds.Distinct().ToDictionary(id => id, _ => Zero4());
+        foreach (var (agency, kind, status) in await YearEndReviewsAsync(agencyIds, year, ct))
+        {
+            Count4(tables[agency], kind, status);
+        }
+
+        return tables;
+    }
+
+    private static Table4 Zero4() => new(Enumerable.Repeat<long?>(0, Table4.CellCount).ToArray());
+
+    private static void Count4(Table4 table, ReviewKind kind, ReviewYearStatus status)
+    {
+        var start = (int)ReviewRules.Block(kind) * Table4.BlockSize;
+        table.Cells[start + (int)status]++;
+        table.Cells[start + Table4.BlockSize - 1]++;
+    }
+
+    /// <summary>The review and litigation cases that table 四 counts at the year's end, with their agency and state.</summary>
+    private async Task<List<(int Agency, ReviewKind Kind, ReviewYearStatus Status)>> YearEndReviewsAsync(IReadOnlyCollection<int>? agencyIds, int year, CancellationToken ct)
     {
         var ids = agencyIds?.ToList();
         var yearEnd = new DateOnly(year, 12, 31);
@@ -160,22 +209,18 @@ public sealed class ReportComputation(GongkaiDbContext db)
         var rows = await db.ReviewCases.AsNoTracking()
             .Where(r => ids == null || ids.Contains(r.AgencyId))
             .Where(r => r.Filed <= yearEnd && (r.Concluded == null || r.Concluded >= yearStart))
-            .Select(r => new { r.Kind, r.Filed, r.Concluded, r.Outcome })
+            .Select(r => new { r.AgencyId, r.Kind, r.Filed, r.Concluded, r.Outcome })
             .ToListAsync(ct);
-        var table = new Table4(Enumerable.Repeat<long?>(0, Table4.CellCount).ToArray());
+        var result = new List<(int, ReviewKind, ReviewYearStatus)>(rows.Count);
         foreach (var r in rows)
         {
-            if (ReviewRules.YearEndStatus(year, r.Filed, r.Concluded, r.Outcome) is not { } status)
+            if (ReviewRules.YearEndStatus(year, r.Filed, r.Concluded, r.Outcome) is { } status)
             {
-                continue;
+                result.Add((r.AgencyId, r.Kind, status));
             }
-
-            var start = (int)ReviewRules.Block(r.Kind) * Table4.BlockSize;
-            table.Cells[start + (int)status]++;
-            table.Cells[start + Table4.BlockSize - 1]++;
         }
 
-        return table;
+        return result;
     }
 
     public static Table2Of2021 Table2Of(ReportFiguresRecord? f) => f is null
