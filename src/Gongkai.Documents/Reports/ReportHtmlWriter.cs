@@ -18,7 +18,7 @@ public static class ReportHtmlWriter
     /// <summary>The fragment's style sheet, every rule scoped under <c>.gk-report</c>.</summary>
     public const string Stylesheet =
         ".gk-report{color:#000;background:#fff;font-family:\"FangSong\",\"FangSong_GB2312\",\"仿宋_GB2312\",\"仿宋\",\"STFangsong\",\"SimSun\",\"宋体\",\"WenQuanYi Zen Hei\",\"Noto Serif CJK SC\",serif;font-size:14pt;line-height:1.75}\n" +
-        ".gk-report h1{font-family:\"FZXiaoBiaoSong-B05S\",\"方正小标宋简体\",\"SimHei\",\"黑体\",\"WenQuanYi Zen Hei\",\"Noto Sans CJK SC\",sans-serif;font-size:20pt;line-height:1.5;font-weight:normal;text-align:center;margin:0 0 16pt}\n" +
+        ".gk-report h1{font-family:\"FZXiaoBiaoSong-B05S\",\"方正小标宋简体\",\"SimHei\",\"黑体\",\"WenQuanYi Zen Hei\",\"Noto Sans CJK SC\",sans-serif;font-size:20pt;line-height:1.5;font-weight:normal;text-align:center;text-wrap:balance;margin:0 0 16pt}\n" +
         ".gk-report h2{font-family:\"SimHei\",\"黑体\",\"WenQuanYi Zen Hei\",\"Noto Sans CJK SC\",sans-serif;font-size:14pt;font-weight:normal;margin:12pt 0 4pt;text-indent:2em;break-after:avoid;page-break-after:avoid}\n" +
         ".gk-report p{margin:0;text-indent:2em;text-align:justify;overflow-wrap:anywhere}\n" +
         ".gk-report .gk-footnote{margin-top:12pt}\n" +
@@ -26,17 +26,17 @@ public static class ReportHtmlWriter
         ".gk-report th,.gk-report td{border:0.75pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;font-weight:normal;overflow-wrap:anywhere}\n" +
         ".gk-report td{font-variant-numeric:tabular-nums}\n" +
         ".gk-report thead{display:table-header-group}\n" +
-        ".gk-report tr{break-inside:avoid;page-break-inside:avoid}\n" +
+        ".gk-report td,.gk-report th[scope=row]{break-inside:avoid;page-break-inside:avoid}\n" +
         ".gk-report .gk-table-二 col:first-child{width:34%}\n" +
         ".gk-report .gk-table-三 col:nth-child(1){width:7%}\n" +
-        ".gk-report .gk-table-三 col:nth-child(2){width:9%}\n" +
-        ".gk-report .gk-table-三 col:nth-child(3){width:27%}\n" +
+        ".gk-report .gk-table-三 col:nth-child(2){width:8%}\n" +
+        ".gk-report .gk-table-三 col:nth-child(3){width:29%}\n" +
         ".gk-report .gk-table-三 th[scope=row]{text-align:left}\n" +
         ".gk-report .gk-table-三 th[scope=rowgroup]{text-align:center}\n" +
         ".gk-report .gk-table-四{font-size:9pt}\n";
 
     private const string PageCss =
-        "@page{size:A4;margin:25mm 20mm 22mm}\n" +
+        "@page{size:A4;margin:25mm 20mm 22mm;@bottom-center{content:\"— \" counter(page) \" —\";font-family:\"SimSun\",\"宋体\",\"WenQuanYi Zen Hei\",serif;font-size:12pt}}\n" +
         "html{background:#fff}body{margin:0}\n" +
         ".gk-report{max-width:170mm;margin:0 auto}\n" +
         "@media screen{body{padding:16px}}\n";

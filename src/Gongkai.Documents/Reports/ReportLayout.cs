@@ -176,7 +176,7 @@ internal static class ReportLayout
             ]);
         }
 
-        return new ReportTable("二", [3, 2, 2, 2], 0, rows);
+        return new ReportTable("二", [34, 22, 22, 22], 0, rows);
     }
 
     public static ReportTable Table3(AnnualReport report)
@@ -220,7 +220,7 @@ internal static class ReportLayout
             rows.Add([.. head, .. report.Table3[row.Key].Select(v => Figure(v))]);
         }
 
-        return new ReportTable("三", [2, 2, 5, 2, 2, 2, 2, 2, 2, 2], 3, rows);
+        return new ReportTable("三", [7, 8, 29, 8, 8, 8, 8, 8, 8, 8], 3, rows);
     }
 
     public static ReportTable Table4(AnnualReport report)

@@ -45,10 +45,10 @@ public static class ReportXlsxWriter
         sheet.Merge(1, 1, 1, table.Width, SheetStyle.Title);
         sheet.Text(2, 1, AnnualReport.SectionHeading(table.SectionKey), SheetStyle.Default);
         sheet.Merge(2, 1, 1, table.Width, SheetStyle.Default);
-        var unit = table.SectionKey == "四" ? 6.0 : 40.0 / table.Columns.Sum();
+        var scale = table.SectionKey == "三" ? 1.2 : 0.6;
         for (var c = 0; c < table.Width; c++)
         {
-            sheet.Width(c + 1, Math.Max(7, table.Columns[c] * unit * (table.SectionKey == "三" ? 2.2 : 4)));
+            sheet.Width(c + 1, Math.Max(8, table.Columns[c] * scale));
         }
 
         var grid = table.Grid();
