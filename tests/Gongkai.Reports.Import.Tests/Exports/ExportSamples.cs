@@ -1,4 +1,5 @@
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Gongkai.Core.Reports;
@@ -63,17 +64,25 @@ internal static class ExportSamples
         return imported;
     }
 
+    /// <summary>Valid against the current schema and against Office 2007's (what older Word and WPS versions read).</summary>
     public static void AssertValidWord(byte[] docx)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        AssertValid(doc);
     }
 
     public static void AssertValidWorkbook(byte[] xlsx)
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        AssertValid(doc);
+    }
+
+    private static void AssertValid(OpenXmlPackage package)
+    {
+        foreach (var validator in new[] { new OpenXmlValidator(), new OpenXmlValidator(FileFormatVersions.Office2007) })
+        {
+            var errors = validator.Validate(package).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
     }
 }
