@@ -51,7 +51,6 @@ public class ReportXlsxWriterTests
         long N(JsonElement e, string block, string field) => e.GetProperty(block).GetProperty(field).GetInt64();
 
         // 表二: the title, the heading, then the four 第二十条 blocks; the fee keeps its three printed decimals.
-        var fee = new Dictionary<string, object>(StringComparer.Ordinal);
         var two = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["A1"] = "包头市昆都仑区人民政府2024年政府信息公开工作年度报告",
