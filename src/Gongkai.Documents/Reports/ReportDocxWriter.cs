@@ -224,7 +224,9 @@ public static class ReportDocxWriter
                 var cell = slot.Cell ?? throw new InvalidOperationException($"table {layout.SectionKey}: row {r} has no cell at column {c}");
                 var width = widths.Skip(c).Take(cell.ColSpan).Sum();
                 MergedCellValues? merge = cell.RowSpan == 1 ? null : slot.IsContinuedFromAbove ? MergedCellValues.Continue : MergedCellValues.Restart;
-                row.Append(WordCell(slot.IsContinuedFromAbove ? string.Empty : cell.Text, cell, width, merge, size));
+                // Row labels of table 三 are long and read from the left, as in the HTML; everything else is centred.
+                var left = layout.SectionKey == "三" && cell.Kind == ReportCellKind.RowHeader && cell.RowSpan == 1;
+                row.Append(WordCell(slot.IsContinuedFromAbove ? string.Empty : cell.Text, cell, width, merge, size, left));
                 c += cell.ColSpan;
             }
 
@@ -234,7 +236,7 @@ public static class ReportDocxWriter
         return table;
     }
 
-    private static TableCell WordCell(string text, ReportCell cell, int width, MergedCellValues? merge, string size)
+    private static TableCell WordCell(string text, ReportCell cell, int width, MergedCellValues? merge, string size, bool left)
     {
         var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (cell.ColSpan > 1)
@@ -248,7 +250,7 @@ public static class ReportDocxWriter
         }
 
         props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        var align = cell.Kind == ReportCellKind.RowHeader && cell.RowSpan == 1 && cell.Text.Length > 8 ? JustificationValues.Left : JustificationValues.Center;
+        var align = left ? JustificationValues.Left : JustificationValues.Center;
         var paragraph = new Paragraph(new ParagraphProperties(
             new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.AtLeast, Before = "0", After = "0" },
             new Justification { Val = align }));

@@ -40,7 +40,11 @@ public static class ReportXlsxWriter
 
     private static SheetBuilder TableSheet(ReportTable table, string title)
     {
-        var sheet = new SheetBuilder("表" + table.SectionKey) { Landscape = table.SectionKey != "二" };
+        var sheet = new SheetBuilder("表" + table.SectionKey)
+        {
+            Landscape = table.SectionKey != "二",
+            PrintTitleRows = table.HeaderRows > 0 ? (FirstTableRow, FirstTableRow + table.HeaderRows - 1) : null,
+        };
         sheet.Text(1, 1, title, SheetStyle.Title);
         sheet.Merge(1, 1, 1, table.Width, SheetStyle.Title);
         sheet.Text(2, 1, AnnualReport.SectionHeading(table.SectionKey), SheetStyle.Default);
@@ -162,7 +166,7 @@ public static class ReportXlsxWriter
 
     private static SheetBuilder SummarySheet(string title, IReadOnlyList<ReportRollupEntry> entries)
     {
-        var sheet = new SheetBuilder("汇总") { Landscape = true };
+        var sheet = new SheetBuilder("汇总") { Landscape = true, PrintTitleRows = (2, 2) };
         Header(sheet, title, ["单位", "状态", .. RollupSummaryHeaders]);
         sheet.Width(1, 28);
         sheet.Width(2, 10);
@@ -199,7 +203,7 @@ public static class ReportXlsxWriter
 
     private static SheetBuilder Table3Sheet(string title, IReadOnlyList<ReportRollupEntry> entries)
     {
-        var sheet = new SheetBuilder("表三") { Landscape = true };
+        var sheet = new SheetBuilder("表三") { Landscape = true, PrintTitleRows = (2, 2) };
         Header(sheet, title + "（收到和处理政府信息公开申请情况）", ["单位", "项目", .. Table3Layout.Columns.Select(c => c.Label)]);
         sheet.Width(1, 28);
         sheet.Width(2, 48);
@@ -249,7 +253,7 @@ public static class ReportXlsxWriter
 
     private static SheetBuilder Table4Sheet(string title, IReadOnlyList<ReportRollupEntry> entries)
     {
-        var sheet = new SheetBuilder("表四") { Landscape = true };
+        var sheet = new SheetBuilder("表四") { Landscape = true, PrintTitleRows = (2, 2) };
         var blocks = new[] { Table4Block.AdministrativeReview, Table4Block.LitigationDirect, Table4Block.LitigationAfterReview };
         Header(sheet, title + "（政府信息公开行政复议、行政诉讼情况）", ["单位", .. blocks.SelectMany(b => Table4.PartLabels.Select(p => Table4.BlockLabel(b) + "·" + p))]);
         sheet.Width(1, 28);

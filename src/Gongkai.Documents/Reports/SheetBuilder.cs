@@ -43,6 +43,9 @@ internal sealed class SheetBuilder(string name)
 
     public bool Landscape { get; set; }
 
+    /// <summary>Rows printed again at the top of every page (the table header), 1-based and inclusive; null for none.</summary>
+    public (int First, int Last)? PrintTitleRows { get; set; }
+
     public void Text(int row, int column, string? text, SheetStyle style = SheetStyle.Default) => Set(row, column, text, style);
 
     public void Number(int row, int column, decimal? value, int decimals = 0) =>
@@ -108,16 +111,26 @@ internal sealed class SheetBuilder(string name)
             stylesPart.Stylesheet = Styles();
             stylesPart.Stylesheet.Save();
             var sheetList = new Sheets();
+            var names = new DefinedNames();
             uint id = 1;
             foreach (var sheet in sheets)
             {
                 var part = workbookPart.AddNewPart<WorksheetPart>();
                 part.Worksheet = sheet.Worksheet();
                 part.Worksheet.Save();
+                if (sheet.PrintTitleRows is (int first, int last))
+                {
+                    names.Append(new DefinedName(string.Create(CultureInfo.InvariantCulture, $"'{sheet.Name}'!${first}:${last}"))
+                    {
+                        Name = "_xlnm.Print_Titles",
+                        LocalSheetId = id - 1,
+                    });
+                }
+
                 sheetList.Append(new Sheet { Name = sheet.Name, SheetId = id++, Id = workbookPart.GetIdOfPart(part) });
             }
 
-            workbookPart.Workbook = new Workbook(sheetList);
+            workbookPart.Workbook = names.HasChildren ? new Workbook(sheetList, names) : new Workbook(sheetList);
             workbookPart.Workbook.Save();
         }
 

@@ -46,6 +46,14 @@ public class ReportXlsxWriterTests
         ExportSamples.AssertValidWorkbook(xlsx);
         var sheets = Workbooks.Read(xlsx);
         Assert.Equal(["表二", "表三", "表四"], sheets.Keys);
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            // The header rows of 表三 and 表四 are printed again on every page.
+            var titles = doc.WorkbookPart!.Workbook!.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+                .Select(n => (n.Name!.Value, n.LocalSheetId!.Value, n.Text)).ToList();
+            Assert.Equal([("_xlnm.Print_Titles", 1U, "'表三'!$3:$5"), ("_xlnm.Print_Titles", 2U, "'表四'!$3:$5")], titles);
+        }
+
         var seed = SeedJson();
         var t2 = seed.GetProperty("table2");
         long N(JsonElement e, string block, string field) => e.GetProperty(block).GetProperty(field).GetInt64();
