@@ -24,6 +24,7 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<Demo.DemoReports>();
         services.AddScoped<Reports.ReportStore>();
         services.AddScoped<Reports.ReportComputation>();
+        services.AddScoped<Reports.ReportDocuments>();
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Letters.LetterFiles>();
         services.AddOptions<Documents.PdfOptions>().BindConfiguration("Gongkai:Pdf");

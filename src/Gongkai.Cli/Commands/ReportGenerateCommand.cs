@@ -19,28 +19,60 @@ internal static class ReportGenerateCommand
         var t = c.T;
         var agency = new Option<string>("--agency") { Description = t["机构全称", "The agency's full name"], Required = true };
         var year = new Option<int>("--year") { Description = t["报告年度（2021 年起）", "The report year (2021 or later)"], Required = true };
-        var format = new Option<string>("--format") { Description = t["输出：text（表格，默认）或 json（年度报告 JSON，另含 figures 正文数据）", "Output: text (tables, default) or json (the report JSON, with the narrative's figures)"], DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = t["输出：text（表格，默认）、json（年度报告 JSON，另含 figures 正文数据）、html、docx、pdf、xlsx（后三种须用 --output 指定文件）", "Output: text (tables, default), json (the report JSON with the narrative's figures), html, docx, pdf, xlsx (the last three need --output)"], DefaultValueFactory = _ => "text" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = t["写入的文件（默认标准输出）", "The file to write (default: standard output)"] };
         var command = new Command("generate", t[
             "从数据库中的记录生成某机构某年度的年度报告（表二、表三、表四和正文数据），不保存",
-            "Generate an agency's annual report on a year from the database's records (tables and narrative figures); nothing is stored"]) { agency, year, format, config };
+            "Generate an agency's annual report on a year from the database's records (tables and narrative figures); nothing is stored"]) { agency, year, format, output, config };
         command.SetAction(async (parse, ct) =>
         {
             var kind = parse.GetValue(format)?.Trim().ToLowerInvariant();
-            if (kind is not ("text" or "json"))
+            var document = kind is "text" or "json" ? null : ReportDocuments.Parse(kind);
+            if (kind is not ("text" or "json") && document is null or ReportFileFormat.Original)
             {
-                throw new CliInputException(t[$"输出格式“{kind}”无效，应为 text 或 json。", $"Invalid output format '{kind}': expected text or json."]);
+                throw new CliInputException(t[$"输出格式“{kind}”无效，应为 text、json、html、docx、pdf 或 xlsx。", $"Invalid output format '{kind}': expected text, json, html, docx, pdf or xlsx."]);
+            }
+
+            var file = parse.GetValue(output);
+            if (document is ReportFileFormat.Docx or ReportFileFormat.Pdf or ReportFileFormat.Xlsx && file is null)
+            {
+                throw new CliInputException(t[$"{kind} 是二进制文件，请用 --output 指定要写入的文件。", $"{kind} is binary: name the file to write with --output."]);
             }
 
             await using var scope = await c.OpenAsync(parse.GetValue(config), ct);
             var generated = await scope.ServiceProvider.GetRequiredService<GenerateAnnualReport>().ExecuteAsync(parse.GetValue(agency) ?? string.Empty, parse.GetValue(year), ct);
-            if (kind == "json")
+            if (document is { } f0)
             {
-                await c.Out.WriteLineAsync(Json(generated));
+                var built = await scope.ServiceProvider.GetRequiredService<ReportDocuments>().BuildAsync(generated.Report, generated.Introduction, generated.Computed.AgencyName, f0, ct);
+                if (file is null)
+                {
+                    await c.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(built.Content));
+                }
+                else
+                {
+                    await File.WriteAllBytesAsync(file.FullName, built.Content, ct);
+                    await c.Out.WriteLineAsync(t[$"已写入 {file.FullName}（{built.Content.Length} 字节）。", $"Wrote {file.FullName} ({built.Content.Length} bytes)."]);
+                }
+
                 return ExitCodes.Ok;
             }
 
-            var output = new ReportOutput(t, ReportOutput.ConsoleFor(c.Out, ReportOutput.IsTerminal(c.Out)));
-            output.Tables(generated.Report);
+            if (kind == "json")
+            {
+                var json = Json(generated);
+                if (file is null)
+                {
+                    await c.Out.WriteLineAsync(json);
+                }
+                else
+                {
+                    await File.WriteAllTextAsync(file.FullName, json, ct);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            new ReportOutput(t, ReportOutput.ConsoleFor(c.Out, ReportOutput.IsTerminal(c.Out))).Tables(generated.Report);
             var f = generated.Computed.Figures;
             await c.Out.WriteLineAsync(t[
                 $"统计范围：{(generated.Computed.Scope == Data.Agencies.ReportScope.Subtree ? "本机关及所属单位" : "本机关")}（{generated.Computed.AgencyIds.Count} 个机构）",
