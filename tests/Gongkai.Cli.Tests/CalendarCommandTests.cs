@@ -51,7 +51,7 @@ public sealed class CalendarCommandTests : IAsyncLifetime
     [Fact]
     public async Task The_provisional_warning_is_in_english_when_the_locale_is_english()
     {
-        var r = await CliRun.RunWithLocaleAsync(_db, "en_US.UTF-8", "calendar", "add-working-days", "2026-12-18", "20");
+        var r = await CliRun.RunWithLocaleAsync(_db, "en_US.UTF-8", ["calendar", "add-working-days", "2026-12-18", "20"]);
         Assert.Contains("Provisional", r.Err, StringComparison.Ordinal);
         Assert.Contains("gongkai calendar import", r.Err, StringComparison.Ordinal);
     }

@@ -16,12 +16,12 @@ public sealed class PlatformCommandTests : IAsyncLifetime
     [Fact]
     public async Task Help_is_in_chinese_by_default_and_in_english_for_an_english_locale()
     {
-        var zh = await CliRun.RunWithLocaleAsync(_db, "zh_CN.UTF-8", "--help");
+        var zh = await CliRun.RunWithLocaleAsync(_db, "zh_CN.UTF-8", ["--help"]);
         Assert.Equal(ExitCodes.Ok, zh.ExitCode);
         Assert.Contains("官方工作日历", zh.Out, StringComparison.Ordinal);
         Assert.Contains("退出码", zh.Out, StringComparison.Ordinal);
 
-        var en = await CliRun.RunWithLocaleAsync(_db, "en_US.UTF-8", "calendar", "--help");
+        var en = await CliRun.RunWithLocaleAsync(_db, "en_US.UTF-8", ["calendar", "--help"]);
         Assert.Contains("The official working-day calendar", en.Out, StringComparison.Ordinal);
         Assert.Contains("add-working-days", en.Out, StringComparison.Ordinal);
     }
