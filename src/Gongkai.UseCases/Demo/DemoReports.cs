@@ -92,6 +92,13 @@ public sealed class DemoReports(
         [2025] = "（一）存在的主要问题\n一是基层政务公开标准化规范化建设仍不平衡；二是公众参与重大行政决策的渠道有待拓宽。\n（二）改进情况\n上年提出的政策解读形式问题，已通过图解和短视频解读加以改进。下一步将推进基层公开目录统一编制，健全重大行政决策预公开和意见反馈机制。",
     };
 
+    private static readonly Dictionary<int, string> DistrictOther = new()
+    {
+        [2023] = "全年办理人大代表建议、政协委员提案的结果均已在门户网站公开；按照上级年度政务公开工作要点，制定本区任务分工方案并逐项推进。",
+        [2024] = "落实年度政务公开工作要点，重点推进基层政务公开标准目录的动态调整；建议提案办理复文全文公开，接受社会监督。",
+        [2025] = "创新开展“政务公开日”活动，邀请居民代表走进区政务服务中心，面对面解读惠民政策；建议提案办理结果继续全文公开。",
+    };
+
     /// <summary>Writes the reports; acts as the demo accounts, and leaves <see cref="StaffContext"/> to the caller.</summary>
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -202,7 +209,7 @@ public sealed class DemoReports(
         }
 
         filled.Add(p[next]);
-        return new ReportText(record.Introduction, string.Join('\n', filled), DistrictProblems[year], drafted["六"] + $"\n{year}年，本区按照上级年度政务公开工作要点，逐项落实各项任务。");
+        return new ReportText(record.Introduction, string.Join('\n', filled), DistrictProblems[year], drafted["六"] + "\n" + DistrictOther[year]);
     }
 
     private static ReportText Department(string name, string topics) => new(
