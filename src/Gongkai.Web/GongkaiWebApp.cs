@@ -109,7 +109,8 @@ public static class GongkaiWebApp
             .AddPolicy(Policies.CaseHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.CaseHandlerRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.CaseWorker, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Cases.GetMailingList.AllowedRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.RegisterImporter, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
-            .AddPolicy(Policies.ReviewHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReviewHandlerRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)));
+            .AddPolicy(Policies.ReviewHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReviewHandlerRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
+            .AddPolicy(Policies.ReportUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReportUserRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
         {

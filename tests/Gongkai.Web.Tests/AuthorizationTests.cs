@@ -93,6 +93,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.CaseWorker => roles.Overlaps(Gongkai.UseCases.Cases.GetMailingList.AllowedRoles),
                 Policies.RegisterImporter => roles.Overlaps(Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles),
                 Policies.ReviewHandler => roles.Overlaps(Policies.ReviewHandlerRoles),
+                Policies.ReportUser => roles.Overlaps(Policies.ReportUserRoles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
@@ -149,7 +150,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The back-office routes with a record id in them, each proven by a test below with real ids.</summary>
-    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}"];
+    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell"];
 
     [Fact]
     public void Every_back_office_route_with_an_id_is_checked_with_real_ids()
@@ -219,10 +220,38 @@ public sealed class AuthorizationTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Each_role_sees_a_units_annual_report_only_when_it_works_on_reports_of_an_agency_that_may_see_it(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        int id;
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
+            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
+            var education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
+            id = await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Reports.OpenAnnualReport>().ExecuteAsync(education, 2025);
+        }
+
+        // The district's 政务公开办 and administrator and the education bureau's writers see it; other branches and a
+        // 发布员 who sees only the district get 404; roles that do not work on reports 403.
+        var works = account.Roles.Any(r => Policies.ReportUserRoles.Contains(r));
+        var seesEducation = (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
+        var expected = !works ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        using var client = await _host.SignInAsync(userName);
+        foreach (var route in RoutesWithIds.Where(r => r.StartsWith("Admin/Reports/", StringComparison.Ordinal)))
+        {
+            var url = "/" + route.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + (route.EndsWith("Cell", StringComparison.Ordinal) ? "?row=granted&column=0" : string.Empty);
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task An_anonymous_request_for_any_back_office_page_goes_to_sign_in()
     {
-        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1" })
+        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1", "/Admin/Reports", "/Admin/Reports/1", "/Admin/Reports/Figures" })
         {
             var response = await _host.Client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -27,7 +27,8 @@ public sealed record AnnualReportDetail(
     bool CanEdit,
     bool CanReview,
     bool CanPublish,
-    bool IsLate)
+    bool IsLate,
+    IReadOnlySet<string> RequestKeys)
 {
     public bool IsEditable => Record.Status is AnnualReportStatus.Draft or AnnualReportStatus.Returned && Record.Source == AnnualReportSource.Written;
 }
@@ -43,8 +44,8 @@ public sealed class GetAnnualReport(ReportStore store, ReportComputation computa
         var tree = await AgencyTree.LoadAsync(db, ct);
         var report = ReportStore.Read(record);
         var findings = await store.ValidateAsync(record, report, tree, ct);
-        var history = await db.AnnualReportEvents.AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.Id)
-            .Select(e => new ReportEvent(e.At, e.ActorDisplayName, e.Action, e.FromStatus, e.ToStatus, e.Comment)).ToListAsync(ct);
+        var events = await db.AnnualReportEvents.AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var history = events.Select(e => new ReportEvent(e.At, e.ActorDisplayName, e.Action, e.FromStatus, e.ToStatus, e.Comment)).ToList();
         var editions = await db.AnnualReports.AsNoTracking().Where(r => r.AgencyId == record.AgencyId && r.Year == record.Year).OrderBy(r => r.Edition)
             .Select(r => new ReportEditionRef(r.Id, r.Edition, r.Status, r.PublishedOn, r.CorrectionReason)).ToListAsync(ct);
         var staff = store.Staff;
@@ -69,7 +70,8 @@ public sealed class GetAnnualReport(ReportStore store, ReportComputation computa
             canEdit,
             ReportRules.MayReview(staff, tree, record.AgencyId),
             ReportRules.MayPublish(staff, tree, record.AgencyId),
-            late);
+            late,
+            events.Where(e => e.RequestKey != null).Select(e => e.RequestKey!).ToHashSet(StringComparer.Ordinal));
     }
 }
 

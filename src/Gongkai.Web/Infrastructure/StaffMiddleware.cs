@@ -93,6 +93,12 @@ public static class Policies
     /// <summary>Those who handle 行政复议 and 行政诉讼 cases: 承办人, 审核人, 工作机构负责人, 政务公开办.</summary>
     public const string ReviewHandler = "ReviewHandler";
 
+    /// <summary>Those who work on annual reports: the writers (承办人, 工作机构负责人), the 政务公开办 that reviews them, 发布员 and 系统管理员.</summary>
+    public const string ReportUser = "ReportUser";
+
+    /// <summary>The roles of <see cref="ReportUser"/>.</summary>
+    public static IReadOnlyList<string> ReportUserRoles { get; } = [.. UseCases.Reports.ReportRules.AuthorRoles, Roles.Publisher, Roles.SystemAdministrator];
+
     /// <summary>The roles of <see cref="ReviewHandler"/> (those of the review use cases).</summary>
     public static IReadOnlyList<string> ReviewHandlerRoles => UseCases.Cases.ListReviewCases.Roles;
 }
