@@ -156,6 +156,32 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_table_4_cell_links_to_the_review_cases_it_counts()
+    {
+        var education = await AgencyAsync(Education);
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
+            await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Cases.RegisterReviewCase>().ExecuteAsync(new Gongkai.UseCases.Cases.ReviewCaseInput
+            {
+                AgencyId = education,
+                Kind = Gongkai.Core.Cases.ReviewKind.AdministrativeReview,
+                ExternalNumber = "包昆复〔2025〕7号",
+                Body = "包头市昆都仑区人民政府",
+                Filed = new DateOnly(2025, 9, 1),
+            });
+        }
+
+        using var clerk = await _host.SignInAsync("jyj-cb");
+        var board = await clerk.GetStringAsync("/Admin/Reports?year=2025");
+        var open = await PostAsync(clerk, "/Admin/Reports?handler=Open", new() { ["agency"] = education.ToString(System.Globalization.CultureInfo.InvariantCulture), ["year"] = "2025", ["__RequestVerificationToken"] = WebHost.Antiforgery(board) });
+        var page = await clerk.GetStringAsync(open.Headers.Location!.OriginalString);
+        var link = WebUtility.HtmlDecode(Regex.Match(page, "href=\"(/Admin/Reviews\\?year=2025&amp;kind=AdministrativeReview&amp;status=Pending[^\"]*)\"").Groups[1].Value);
+        Assert.NotEmpty(link);
+        Assert.Contains("包昆复〔2025〕7号", await clerk.GetStringAsync(link), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deadlines_are_set_by_the_office_with_clear_errors()
     {
         using var office = await _host.SignInAsync("gkb");
