@@ -132,6 +132,21 @@ public abstract class Table3FromCasesTests(DatabaseProvider provider) : CaseWorl
                 }
             }
         }
+
+        // Generated from these records, the report's documents read back as the same tables (HTML and Word here; PDF
+        // in the import tests, which have Chromium).
+        foreach (var agency in ids)
+        {
+            var generated = await UseCase<GenerateAnnualReport, GeneratedReport>(u => u.ExecuteAsync(agency, 2025));
+            foreach (var format in new[] { ReportFileFormat.Html, ReportFileFormat.Docx })
+            {
+                var file = await UseCase<ReportDocuments, ReportFile>(u => u.BuildAsync(generated.Report, generated.Introduction, generated.Computed.AgencyName, format, default));
+                var read = Gongkai.Reports.Import.ReportFileImporter.Import(file.Content, file.FileName).Report;
+                Assert.All(Table3Layout.Rows2021, row => Assert.Equal(generated.Report.Table3[row.Key], read.Table3[row.Key]));
+                Assert.Equal(generated.Report.Table4.Cells, read.Table4.Cells);
+                Assert.Equal(generated.Report.Table2Of2021, read.Table2Of2021);
+            }
+        }
     }
 
     private async Task<ApplicationRecord> RegisterAsync(DateOnly arrived, ApplicantType type, CaseType caseType = CaseType.InformationDisclosure)
