@@ -146,9 +146,10 @@ public sealed class GetReportBoard(ReportStore store)
         var firstPublished = reports.Where(r => r.PublishedOn != null).GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.Min(r => r.PublishedOn!.Value));
         var today = store.Clock.Today();
         var rows = new List<ReportBoardRow>(nodes.Count);
+        var deadlineOf = await store.DeadlinesAsync(tree, ct);
         foreach (var n in nodes)
         {
-            var deadline = await store.DeadlineAsync(tree, n.Id, year, ct);
+            var deadline = deadlineOf(n.Id, year);
             latest.TryGetValue(n.Id, out var r);
             DateOnly? published = firstPublished.TryGetValue(n.Id, out var p) ? p : null;
             var late = published is { } on ? on > deadline : today > deadline;

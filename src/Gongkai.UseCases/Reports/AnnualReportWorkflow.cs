@@ -32,7 +32,11 @@ public sealed class ReportStore(GongkaiDbContext db, StaffContext staff, AgencyC
 
     public static AnnualReport Read(AnnualReportRecord record) => ReportJson.Read(record.Content);
 
-    public async Task<DateOnly> DeadlineAsync(AgencyTree tree, int agencyId, int year, CancellationToken ct)
+    public async Task<DateOnly> DeadlineAsync(AgencyTree tree, int agencyId, int year, CancellationToken ct) =>
+        (await DeadlinesAsync(tree, ct))(agencyId, year);
+
+    /// <summary>Reads the deadline rules and the calendar once; the function gives any unit's deadline on a year.</summary>
+    public async Task<Func<int, int, DateOnly>> DeadlinesAsync(AgencyTree tree, CancellationToken ct)
     {
         Core.Calendar.WorkingDayCalendar? calendar = null;
         try
@@ -44,7 +48,8 @@ public sealed class ReportStore(GongkaiDbContext db, StaffContext staff, AgencyC
             // No calendar loaded: deadlines stay on their calendar dates.
         }
 
-        return await ReportRules.DeadlineAsync(db, tree, agencyId, year, calendar, ct);
+        var rules = await db.ReportDeadlines.AsNoTracking().ToListAsync(ct);
+        return (agencyId, year) => ReportRules.Deadline(tree, rules, agencyId, year, calendar);
     }
 
     /// <summary>

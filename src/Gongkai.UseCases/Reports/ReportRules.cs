@@ -111,9 +111,16 @@ public static class ReportRules
     public static async Task<DateOnly> DeadlineAsync(GongkaiDbContext db, AgencyTree tree, int agencyId, int year, WorkingDayCalendar? calendar, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return Deadline(tree, await db.ReportDeadlines.AsNoTracking().ToListAsync(ct), agencyId, year, calendar);
+    }
+
+    /// <summary>The deadline with the rules already read (the board reads them once for every unit).</summary>
+    public static DateOnly Deadline(AgencyTree tree, IReadOnlyList<ReportDeadlineRecord> allRules, int agencyId, int year, WorkingDayCalendar? calendar)
+    {
         ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(allRules);
         var node = tree.Find(agencyId) ?? throw new DomainException(StaffContext.NotFoundCode, "找不到该机构。");
-        var rules = await db.ReportDeadlines.AsNoTracking().Where(r => r.Kind == node.Kind).ToListAsync(ct);
+        var rules = allRules.Where(r => r.Kind == node.Kind).ToList();
         ReportDeadlineRecord? rule = null;
         for (var up = node.EffectiveSupervisorId is { } s ? tree.Find(s) : null; up is not null && rule is null; up = up.EffectiveSupervisorId is { } p ? tree.Find(p) : null)
         {
