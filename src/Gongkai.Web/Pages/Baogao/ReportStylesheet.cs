@@ -16,7 +16,8 @@ public static class ReportStylesheet
     private const string FrameCss =
         ".report-frame{overflow-x:auto;margin:1.5rem 0}\n" +
         ".report-frame:focus-visible{outline:3px solid #1d70b8;outline-offset:2px}\n" +
-        ".report-frame .gk-table-三,.report-frame .gk-table-四{min-width:48rem}\n";
+        ".report-frame .gk-table-三,.report-frame .gk-table-四{min-width:48rem}\n" +
+        ".report-downloads{list-style:none;padding:0;margin:.5rem 0}\n";
 
     public static string Content { get; } = ReportHtmlWriter.Stylesheet + FrameCss;
 
