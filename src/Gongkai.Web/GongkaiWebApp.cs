@@ -178,6 +178,7 @@ public static class GongkaiWebApp
         app.UseRateLimiter();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync }).AllowAnonymous();
         app.MapRazorPages();
+        Pages.Baogao.ReportStylesheet.MapReportStylesheet(app);
         app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.PublicApi).MapCalendarApi();
         app.MapGroup("/api/v1").MapApplicationsApi();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
