@@ -142,6 +142,11 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
         var original = await office.GetByteArrayAsync(path + "?handler=File&format=original");
         Assert.Equal(seed, original);
 
+        // It is there for supervision, not republished on the portal as if written here.
+        var id = path[(path.LastIndexOf('/') + 1)..];
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync(new Uri("/Baogao/" + id, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("昆河镇", await _host.Client.GetStringAsync("/Baogao"), StringComparison.Ordinal);
+
         using var bad = new MultipartFormDataContent
         {
             { new StringContent(WebHost.Antiforgery(form)), "__RequestVerificationToken" },

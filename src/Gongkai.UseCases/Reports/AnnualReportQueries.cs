@@ -212,7 +212,7 @@ public sealed class ListPublishedReports(GongkaiDbContext db)
     public async Task<IReadOnlyList<PublicReportEntry>> ExecuteAsync(int? year = null, int? agencyId = null, CancellationToken ct = default)
     {
         var rows = await db.AnnualReports.AsNoTracking()
-            .Where(r => r.Status == AnnualReportStatus.Published)
+            .Where(r => r.Status == AnnualReportStatus.Published && r.Source == AnnualReportSource.Written)
             .Where(r => year == null || r.Year == year)
             .Where(r => agencyId == null || r.AgencyId == agencyId)
             .Join(db.Agencies.AsNoTracking(), r => r.AgencyId, a => a.Id, (r, a) => new { r.Id, r.AgencyId, a.Name, a.SortOrder, r.Year, r.Edition, r.PublishedOn })
@@ -234,11 +234,12 @@ public sealed class GetPublishedReport(GongkaiDbContext db)
 {
     public async Task<PublicReport> ExecuteAsync(int id, CancellationToken ct = default)
     {
-        var r = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && (x.Status == AnnualReportStatus.Published || x.Status == AnnualReportStatus.Superseded), ct)
+        var r = await db.AnnualReports.AsNoTracking().Where(ReportRules.PublicEdition).SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new DomainException(StaffContext.NotFoundCode, "找不到该年度报告。");
         var name = await db.Agencies.AsNoTracking().Where(a => a.Id == r.AgencyId).Select(a => a.Name).SingleAsync(ct);
         var editions = await db.AnnualReports.AsNoTracking()
-            .Where(x => x.AgencyId == r.AgencyId && x.Year == r.Year && (x.Status == AnnualReportStatus.Published || x.Status == AnnualReportStatus.Superseded))
+            .Where(ReportRules.PublicEdition)
+            .Where(x => x.AgencyId == r.AgencyId && x.Year == r.Year)
             .OrderBy(x => x.Edition)
             .Select(x => new ReportEditionRef(x.Id, x.Edition, x.Status, x.PublishedOn, x.CorrectionReason)).ToListAsync(ct);
         return new PublicReport(r.Id, name, r.Year, r.Edition, r.PublishedOn!.Value, r.Introduction, ReportStore.Read(r), editions, r.Status);

@@ -104,7 +104,7 @@ public sealed class GetPublishedReportFile(GongkaiDbContext db, ReportDocuments 
 {
     public async Task<ReportFile> ExecuteAsync(int id, ReportFileFormat format, CancellationToken ct = default)
     {
-        var record = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && (r.Status == AnnualReportStatus.Published || r.Status == AnnualReportStatus.Superseded), ct)
+        var record = await db.AnnualReports.AsNoTracking().Where(ReportRules.PublicEdition).SingleOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new DomainException(StaffContext.NotFoundCode, "找不到该年度报告。");
         var name = await db.Agencies.AsNoTracking().Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
         return await documents.BuildAsync(record, name, format, ct);

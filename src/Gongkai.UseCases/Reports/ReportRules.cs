@@ -75,6 +75,13 @@ public static class ReportRules
         : requestKey.Trim().Length > MaxRequestKeyLength ? throw new DomainException(InvalidCode, "提交标识过长。")
         : requestKey.Trim();
 
+    /// <summary>
+    /// The editions the public may read: written here and published (or replaced by a correction, still readable). A
+    /// report imported for supervision is the importer's reading of someone else's publication and is not republished.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<AnnualReportRecord, bool>> PublicEdition { get; } =
+        r => r.Source == AnnualReportSource.Written && (r.Status == AnnualReportStatus.Published || r.Status == AnnualReportStatus.Superseded);
+
     public static string StatusName(AnnualReportStatus status) => status switch
     {
         AnnualReportStatus.Draft => "起草中",
