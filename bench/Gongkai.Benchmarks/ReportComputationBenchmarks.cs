@@ -103,6 +103,15 @@ public class ReportComputationBenchmarks
         return tables.Count;
     }
 
+    /// <summary>The product's table 三 alone (<c>ReportComputation.Table3ByAgencyAsync</c>): the share of tables 四 and 二 in the whole.</summary>
+    [Benchmark]
+    public async Task<int> ProductTable3Only()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var tables = await scope.ServiceProvider.GetRequiredService<ReportComputation>().Table3ByAgencyAsync(_agencies, Year);
+        return tables.Count;
+    }
+
     public sealed record RawGroup(int AgencyId, string ApplicantType, bool New, bool Done, string? Decision, long Count);
 
     private static string RawSql(List<int> agencies)
