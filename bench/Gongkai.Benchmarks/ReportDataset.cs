@@ -182,7 +182,7 @@ public static class ReportDataset
         "RegisteredBy", "UpdatedAt", "UpdatedBy", "Version")
         """;
 
-    /// <summary>Table 三's decisions as real reports weigh them (per mille): 予以公开 and 本机关不掌握 lead.</summary>
+    /// <summary>Table 三's decisions weighted like real reports (relative weights): 予以公开 and 本机关不掌握 lead.</summary>
     private static readonly (DecisionType Decision, int Weight)[] DisclosureDecisions =
     [
         (DecisionType.Disclosed, 330), (DecisionType.AlreadyPublished, 90), (DecisionType.PartiallyDisclosed, 70),
