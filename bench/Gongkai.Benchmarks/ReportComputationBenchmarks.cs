@@ -112,6 +112,36 @@ public class ReportComputationBenchmarks
         return tables.Count;
     }
 
+    /// <summary>
+    /// The three benchmarks in turn in one process, <paramref name="rounds"/> times after one setup (the first round
+    /// dropped), printing the medians: on a busy machine, a fairer comparison than cases measured minutes apart.
+    /// </summary>
+    public static async Task SideBySideAsync(DatabaseProvider provider, int rounds)
+    {
+        var bench = new ReportComputationBenchmarks { Provider = provider };
+        await bench.Setup();
+        var times = new List<(double Raw, double Product, double Table3)>();
+        for (var i = 0; i <= rounds; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await bench.RawSqlAggregate();
+            var raw = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await bench.ProductComputeOwn();
+            var product = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await bench.ProductTable3Only();
+            times.Add((raw, product, clock.Elapsed.TotalMilliseconds));
+        }
+
+        bench.Cleanup();
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        var measured = times.Skip(1).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}, {rounds} rounds: raw SQL median {Median(measured.Select(t => t.Raw)):F0} ms, "
+            + $"ComputeOwnAsync {Median(measured.Select(t => t.Product)):F0} ms (ratio {Median(measured.Select(t => t.Product / t.Raw)):F2}), "
+            + $"Table3ByAgencyAsync {Median(measured.Select(t => t.Table3)):F0} ms (ratio {Median(measured.Select(t => t.Table3 / t.Raw)):F2})"));
+    }
+
     public sealed record RawGroup(int AgencyId, string ApplicantType, bool New, bool Done, string? Decision, long Count);
 
     private static string RawSql(List<int> agencies)
