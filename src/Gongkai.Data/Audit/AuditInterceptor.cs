@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     /// </summary>
     public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
     {
-        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord), typeof(Reports.AnnualReportEventRecord),
+        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord), typeof(Reports.AnnualReportEventRecord), typeof(Publishing.NormativeDocumentEventRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     };
 
@@ -63,6 +63,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Reports.AnnualReportRecord)] = "年度报告",
         [typeof(Reports.ReportFiguresRecord)] = "年度报告填报数据",
         [typeof(Reports.ReportDeadlineRecord)] = "年度报告期限",
+        [typeof(Publishing.NormativeDocumentRecord)] = "规范性文件",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

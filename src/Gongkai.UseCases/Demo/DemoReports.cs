@@ -20,6 +20,8 @@ public sealed class DemoReports(
     StaffContext staff,
     AgencyClock clock,
     SaveReportFigures saveFigures,
+    Publishing.RegisterNormativeDocument registerDocument,
+    Publishing.ChangeNormativeDocument changeDocument,
     OpenAnnualReport open,
     SaveAnnualReportDraft save,
     SubmitAnnualReport submit,
@@ -31,17 +33,32 @@ public sealed class DemoReports(
     private const string CivilAffairs = "包头市昆都仑区民政局";
     private const string Zhaotan = "包头市昆都仑区沼潭街道办事处";
 
+    /// <summary>
+    /// The district government's 行政规范性文件 (文号, title, 印发 date, 废止 date): the register gives table 二 （一） — 2023:
+    /// 2 issued, 5 in force; 2024: 4 issued, 1 repealed, 8 in force (as the sample report prints); 2025: 3 issued, 2
+    /// repealed, 9 in force. No 规章 (a district government makes none). Titles are made up for the demo.
+    /// </summary>
+    public static IReadOnlyList<(string Number, string Title, DateOnly Issued, DateOnly? Repealed)> DistrictRegister { get; } =
+    [
+        ("昆政发〔2021〕5号", "包头市昆都仑区人民政府关于印发《昆都仑区城市道路挖掘管理办法》的通知", new(2021, 3, 15), new(2024, 6, 20)),
+        ("昆政办发〔2021〕12号", "包头市昆都仑区人民政府办公室关于印发《昆都仑区农村集体资产管理办法》的通知", new(2021, 9, 8), new(2025, 4, 10)),
+        ("昆政发〔2022〕8号", "包头市昆都仑区人民政府关于印发《昆都仑区城镇老旧小区改造实施办法》的通知", new(2022, 5, 26), new(2025, 11, 3)),
+        ("昆政发〔2023〕3号", "包头市昆都仑区人民政府关于印发《昆都仑区政府投资项目管理办法》的通知", new(2023, 2, 17), null),
+        ("昆政办发〔2023〕21号", "包头市昆都仑区人民政府办公室关于印发《昆都仑区临时救助实施细则》的通知", new(2023, 10, 12), null),
+        ("昆政发〔2024〕2号", "包头市昆都仑区人民政府关于印发《昆都仑区城市道路挖掘管理办法》的通知", new(2024, 6, 20), null),
+        ("昆政发〔2024〕6号", "包头市昆都仑区人民政府关于印发《昆都仑区居家养老服务补贴管理办法》的通知", new(2024, 8, 5), null),
+        ("昆政办发〔2024〕15号", "包头市昆都仑区人民政府办公室关于印发《昆都仑区义务教育阶段学校招生入学工作实施办法》的通知", new(2024, 9, 2), null),
+        ("昆政办发〔2024〕27号", "包头市昆都仑区人民政府办公室关于印发《昆都仑区稳岗就业补贴资金管理办法》的通知", new(2024, 11, 18), null),
+        ("昆政发〔2025〕4号", "包头市昆都仑区人民政府关于印发《昆都仑区农村集体资产管理办法》的通知", new(2025, 4, 10), null),
+        ("昆政办发〔2025〕9号", "包头市昆都仑区人民政府办公室关于印发《昆都仑区城镇老旧小区改造实施办法》的通知", new(2025, 11, 3), null),
+        ("昆政办发〔2025〕18号", "包头市昆都仑区人民政府办公室关于印发《昆都仑区公共租赁住房管理办法》的通知", new(2025, 12, 15), null),
+    ];
+
     /// <summary>Table 二 and the narrative's figures of the district government, by year (2024: as the sample report prints them).</summary>
     public static IReadOnlyDictionary<int, ReportFiguresInput> DistrictFigures { get; } = new Dictionary<int, ReportFiguresInput>
     {
         [2023] = new()
         {
-            RegulationsIssued = "0",
-            RegulationsRepealed = "0",
-            RegulationsInForce = "0",
-            NormativeDocumentsIssued = "2",
-            NormativeDocumentsRepealed = "0",
-            NormativeDocumentsInForce = "5",
             AdministrativeLicensing = "58412",
             AdministrativePenalty = "7926",
             AdministrativeCoercion = "21",
@@ -53,12 +70,6 @@ public sealed class DemoReports(
         },
         [2024] = new()
         {
-            RegulationsIssued = "0",
-            RegulationsRepealed = "0",
-            RegulationsInForce = "0",
-            NormativeDocumentsIssued = "4",
-            NormativeDocumentsRepealed = "1",
-            NormativeDocumentsInForce = "8",
             AdministrativeLicensing = "61950",
             AdministrativePenalty = "8495",
             AdministrativeCoercion = "17",
@@ -70,12 +81,6 @@ public sealed class DemoReports(
         },
         [2025] = new()
         {
-            RegulationsIssued = "0",
-            RegulationsRepealed = "0",
-            RegulationsInForce = "0",
-            NormativeDocumentsIssued = "3",
-            NormativeDocumentsRepealed = "2",
-            NormativeDocumentsInForce = "9",
             AdministrativeLicensing = "63207",
             AdministrativePenalty = "8131",
             AdministrativeCoercion = "14",
@@ -150,6 +155,16 @@ public sealed class DemoReports(
         }
 
         As("gkb", DemoAgencies.DistrictGovernment);
+        foreach (var (number, title, issued, repealed) in DistrictRegister.Where(d => d.Issued <= today))
+        {
+            var doc = await registerDocument.ExecuteAsync(new Publishing.NormativeDocumentInput { AgencyId = district, Kind = Core.Publishing.NormativeDocumentKind.NormativeDocument, Title = title, DocumentNumber = number, Issued = issued, Effective = issued.AddDays(30) }, null, ct);
+            if (repealed is { } on && on <= today)
+            {
+                var replacement = DistrictRegister.FirstOrDefault(d => d.Issued == on).Number;
+                await changeDocument.ExecuteAsync(doc, 1, new Publishing.RepealDocument(on, replacement), null, ct);
+            }
+        }
+
         foreach (var (year, figures) in DistrictFigures)
         {
             await saveFigures.ExecuteAsync(district, year, figures, 0, ct);

@@ -93,6 +93,7 @@ public sealed class ReportComputation(GongkaiDbContext db)
             .GroupBy(a => 1)
             .Select(g => new { Count = g.Count(), Yuan = g.Sum(a => a.FeeYuan!.Value) })
             .SingleOrDefaultAsync(ct);
+        var register = await Publishing.RegisterTable2.CountAsync(db, ids, year, ct);
         return new ComputedReport(
             agency.Id,
             agency.Name,
@@ -100,7 +101,7 @@ public sealed class ReportComputation(GongkaiDbContext db)
             year,
             agency.ReportScope,
             ids,
-            Table2Of(figures),
+            WithRegister(Table2Of(figures), register),
             table3,
             table4,
             new NarrativeFigures(figures?.ItemsPublished, figures?.KeyAreaItems, figures?.PolicyInterpretations, figures?.NewMediaAccounts, figures?.NewMediaPosts, fees?.Count ?? 0, fees?.Yuan ?? 0),
@@ -163,7 +164,8 @@ public sealed class ReportComputation(GongkaiDbContext db)
         var tables3 = await Table3ByAgencyAsync(ids, year, ct);
         var tables4 = await Table4ByAgencyAsync(ids, year, ct);
         var figures = await db.ReportFigures.AsNoTracking().Where(f => f.Year == year && ids.Contains(f.AgencyId)).ToDictionaryAsync(f => f.AgencyId, ct);
-        return ids.ToDictionary(id => id, id => (Table2Of(figures.GetValueOrDefault(id)), tables3[id], tables4[id]));
+        var registers = await Publishing.RegisterTable2.CountByAgencyAsync(db, ids, year, ct);
+        return ids.ToDictionary(id => id, id => (WithRegister(Table2Of(figures.GetValueOrDefault(id)), registers.TryGetValue(id, out var r) ? r : null), tables3[id], tables4[id]));
     }
 
     /// <summary>Table 四 at year end for the review and litigation cases of the given agencies (null: every agency).</summary>
@@ -234,6 +236,13 @@ public sealed class ReportComputation(GongkaiDbContext db)
             AdministrativeCoercion = f.AdministrativeCoercion,
             AdministrativeFees = f.AdministrativeFees is { } fee ? new PrintedAmount(fee, f.AdministrativeFeesText ?? fee.ToString(System.Globalization.CultureInfo.InvariantCulture)) : PrintedAmount.Blank,
         };
+
+    /// <summary>
+    /// Table 二 （一） comes from the normative-document register once the agencies of the report keep one; until then from
+    /// the entered figures.
+    /// </summary>
+    public static Table2Of2021 WithRegister(Table2Of2021 table, (DocumentCounts Regulations, DocumentCounts NormativeDocuments)? register) =>
+        register is { } r ? table with { Regulations = r.Regulations, NormativeDocuments = r.NormativeDocuments } : table;
 
     private static Table3 Sum(Table3 into, Table3 add)
     {

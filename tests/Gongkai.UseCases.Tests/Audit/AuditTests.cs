@@ -375,6 +375,12 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var text = System.Text.Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(Fixtures.PathOf("seeds/kundulun-2024-scraped.txt")));
                 await UseCase<UseCases.Reports.ImportPublishedReport, int>(async u => await u.ExecuteAsync(await AgencyIdAsync("包头市昆都仑区昆河镇人民政府"), 2024, "report.txt", text, new DateOnly(2025, 1, 20)));
             },
+            [typeof(UseCases.Publishing.RegisterNormativeDocument)] = async () => await UseCase<UseCases.Publishing.RegisterNormativeDocument, int>(async u => await u.ExecuteAsync(new UseCases.Publishing.NormativeDocumentInput { AgencyId = await District(), Title = "审计测试文件", DocumentNumber = "审计〔2025〕1号", Issued = new DateOnly(2025, 3, 1) })),
+            [typeof(UseCases.Publishing.ChangeNormativeDocument)] = async () =>
+            {
+                var id = await UseCase<UseCases.Publishing.RegisterNormativeDocument, int>(async u => await u.ExecuteAsync(new UseCases.Publishing.NormativeDocumentInput { AgencyId = await District(), Title = "审计测试文件二", DocumentNumber = "审计〔2025〕2号", Issued = new DateOnly(2025, 3, 1) }));
+                await UseCase<UseCases.Publishing.ChangeNormativeDocument, int>(u => u.ExecuteAsync(id, 1, new UseCases.Publishing.RepealDocument(new DateOnly(2025, 6, 1), null)));
+            },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>
             {

@@ -828,6 +828,8 @@ namespace Gongkai.Data.Postgres.Migrations
 
                     b.HasIndex("State", "DueDate");
 
+                    b.HasIndex("AgencyId", "Type", "Received", "ApplicantType", "Served", "Decision");
+
                     b.ToTable("applications", (string)null);
                 });
 
@@ -1282,6 +1284,123 @@ namespace Gongkai.Data.Postgres.Migrations
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Id");
+
+                    b.HasIndex("DocumentId", "RequestKey")
+                        .IsUnique();
+
+                    b.ToTable("normative_document_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("Effective")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Expires")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Issued")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("Repealed")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RepealedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "DocumentNumber")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Issued");
+
+                    b.ToTable("normative_documents", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Data.Reports.AnnualReportEventRecord", b =>
@@ -1886,6 +2005,26 @@ namespace Gongkai.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentEventRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.NormativeDocumentRecord", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -809,6 +809,8 @@ namespace Gongkai.Data.Sqlite.Migrations
 
                     b.HasIndex("State", "DueDate");
 
+                    b.HasIndex("AgencyId", "Type", "Received", "ApplicantType", "Served", "Decision");
+
                     b.ToTable("applications", (string)null);
                 });
 
@@ -1251,6 +1253,119 @@ namespace Gongkai.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Id");
+
+                    b.HasIndex("DocumentId", "RequestKey")
+                        .IsUnique();
+
+                    b.ToTable("normative_document_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Effective")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Expires")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Issued")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Repealed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepealedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "DocumentNumber")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Issued");
+
+                    b.ToTable("normative_documents", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Data.Reports.AnnualReportEventRecord", b =>
@@ -1845,6 +1960,26 @@ namespace Gongkai.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentEventRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.NormativeDocumentRecord", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
