@@ -110,6 +110,7 @@ public static class GongkaiWebApp
             .AddPolicy(Policies.CaseWorker, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Cases.GetMailingList.AllowedRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.RegisterImporter, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.ReviewHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReviewHandlerRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
+            .AddPolicy(Policies.RegisterKeeper, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.ReportUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReportUserRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>

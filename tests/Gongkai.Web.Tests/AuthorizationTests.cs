@@ -94,6 +94,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.RegisterImporter => roles.Overlaps(Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles),
                 Policies.ReviewHandler => roles.Overlaps(Policies.ReviewHandlerRoles),
                 Policies.ReportUser => roles.Overlaps(Policies.ReportUserRoles),
+                Policies.RegisterKeeper => roles.Overlaps(Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
@@ -150,7 +151,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The back-office routes with a record id in them, each proven by a test below with real ids.</summary>
-    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell"];
+    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell", "Admin/Register/{id:int}"];
 
     [Fact]
     public void Every_back_office_route_with_an_id_is_checked_with_real_ids()
@@ -246,6 +247,34 @@ public sealed class AuthorizationTests : IAsyncLifetime
             var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Each_role_sees_a_registered_document_only_when_it_keeps_the_register_of_an_agency_that_may_see_it(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        int id;
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
+            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
+            var education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
+            id = await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Publishing.RegisterNormativeDocument>().ExecuteAsync(new Gongkai.UseCases.Publishing.NormativeDocumentInput
+            {
+                AgencyId = education,
+                Title = "权限测试文件",
+                DocumentNumber = "昆教发〔2025〕" + userName + "号",
+                Issued = new DateOnly(2025, 3, 1),
+            });
+        }
+
+        var keeps = account.Roles.Any(r => Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles.Contains(r));
+        var seesEducation = (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
+        var expected = !keeps ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        using var client = await _host.SignInAsync(userName);
+        var response = await client.GetAsync(new Uri($"/Admin/Register/{id}", UriKind.Relative));
+        Assert.True(expected == response.StatusCode, $"{userName}: expected {expected}, got {response.StatusCode}");
     }
 
     [Fact]

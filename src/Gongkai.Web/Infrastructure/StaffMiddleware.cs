@@ -99,6 +99,9 @@ public static class Policies
     /// <summary>The roles of <see cref="ReportUser"/>.</summary>
     public static IReadOnlyList<string> ReportUserRoles { get; } = [.. UseCases.Reports.ReportRules.AuthorRoles, Roles.Publisher, Roles.SystemAdministrator];
 
+    /// <summary>Those who keep the normative-document register (<see cref="UseCases.Publishing.NormativeDocumentRegisterRules.Roles"/>).</summary>
+    public const string RegisterKeeper = "RegisterKeeper";
+
     /// <summary>The roles of <see cref="ReviewHandler"/> (those of the review use cases).</summary>
     public static IReadOnlyList<string> ReviewHandlerRoles => UseCases.Cases.ListReviewCases.Roles;
 }
