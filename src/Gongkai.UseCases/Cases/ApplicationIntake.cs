@@ -274,12 +274,8 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
     }
 
     /// <summary>Fills the agency's pattern: {简称}, {YYYY}, and {NNN…} (the serial, zero-padded to the number of N).</summary>
-    public static string FormatCaseNumber(string pattern, string shortName, int year, int serial)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        var text = pattern.Replace("{简称}", shortName, StringComparison.Ordinal).Replace("{YYYY}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return SerialPlaceholder().Replace(text, m => serial.ToString(CultureInfo.InvariantCulture).PadLeft(m.Length - 2, '0'));
-    }
+    public static string FormatCaseNumber(string pattern, string shortName, int year, int serial) =>
+        Core.Common.NumberPattern.Format(pattern, year, serial, shortName);
 
     /// <summary>8 characters without look-alikes (0/O, 1/I): read out over the phone and typed back.</summary>
     public static string NewQueryCode() => RandomNumberGenerator.GetString(QueryCodeAlphabet, 8);
@@ -425,9 +421,6 @@ public sealed partial class ApplicationIntake(GongkaiDbContext db, PersonalDataP
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    [GeneratedRegex(@"\{N+\}")]
-    private static partial Regex SerialPlaceholder();
 
     [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")]
     private static partial Regex PhonePattern();
