@@ -49,6 +49,12 @@ public sealed partial class NonStandardExpressions
                 continue;
             }
 
+            if (wrong.StartsWith('#'))
+            {
+                errors.Add(at + $"错误写法“{wrong}”不能以 # 开头（# 开头的行是注释）。");
+                continue;
+            }
+
             if (right.Length == 0)
             {
                 errors.Add(at + $"“{wrong}”的正确写法为空（如是不需提示的例外写法，正确写法请填与错误写法相同的文字）。");
