@@ -111,6 +111,40 @@ internal static class DelimitedText
         return rows;
     }
 
+    /// <summary>
+    /// UTF-8 bytes as text; anything else (a GBK file saved by Excel, typically) is refused with a Chinese reason
+    /// rather than read as mojibake.
+    /// </summary>
+    public static string DecodeUtf8(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ListImportException(["文件不是 UTF-8 编码，请另存为 UTF-8 后再导入（在 Excel 中选择“CSV UTF-8（逗号分隔）”）。"]);
+        }
+    }
+
+    /// <summary>Orders error sentences by the line number they start with (第 n 行), keeping the order within a line.</summary>
+    public static List<string> ByLine(IEnumerable<string> errors) =>
+        errors.Select((e, i) => (e, i)).OrderBy(x => LineOf(x.e)).ThenBy(x => x.i).Select(x => x.e).ToList();
+
+    private static int LineOf(string error)
+    {
+        var digits = error.AsSpan().TrimStart("第 ");
+        var n = 0;
+        var k = 0;
+        while (k < digits.Length && char.IsAsciiDigit(digits[k]))
+        {
+            n = (n * 10) + (digits[k++] - '0');
+        }
+
+        return k == 0 ? int.MaxValue : n;
+    }
+
     public static string Write(IEnumerable<IReadOnlyList<string>> rows, char separator)
     {
         var sb = new StringBuilder();

@@ -154,18 +154,16 @@ public sealed partial class NonStandardExpressions
         try
         {
             var list = new NonStandardExpressions(rules, "第 {0} 行");
-            if (errors.Count > 0)
-            {
-                throw new ListImportException(errors);
-            }
-
-            return list;
+            return errors.Count == 0 ? list : throw new ListImportException(errors);
         }
-        catch (ListImportException ex) when (errors.Count > 0 && !ReferenceEquals(ex.Errors, errors))
+        catch (ListImportException ex) when (!ReferenceEquals(ex.Errors, errors))
         {
-            throw new ListImportException([.. errors, .. ex.Errors]);
+            throw new ListImportException(DelimitedText.ByLine([.. errors, .. ex.Errors]));
         }
     }
+
+    /// <summary>Reads a list from a file's bytes, which must be UTF-8 (see <see cref="Import(string)"/>).</summary>
+    public static NonStandardExpressions Import(byte[] utf8) => Import(DelimitedText.DecodeUtf8(utf8));
 
     /// <summary>The list as UTF-8 CSV (or TSV with <paramref name="separator"/> '\t'), with a line of column names.</summary>
     public string Export(char separator = ',')

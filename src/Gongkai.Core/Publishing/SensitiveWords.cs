@@ -94,6 +94,9 @@ public sealed class SensitiveWords
         return new SensitiveWords(words, "第 {0} 行");
     }
 
+    /// <summary>Reads a list from a file's bytes, which must be UTF-8 (see <see cref="Import(string)"/>).</summary>
+    public static SensitiveWords Import(byte[] utf8) => Import(DelimitedText.DecodeUtf8(utf8));
+
     /// <summary>One word per line, UTF-8 text.</summary>
     public string Export()
     {

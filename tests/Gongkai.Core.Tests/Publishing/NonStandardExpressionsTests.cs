@@ -148,6 +148,7 @@ public class NonStandardExpressionsTests
         Assert.Contains(ex.Errors, e => e.StartsWith("第 9 行：正确写法“精减机构”中含有第 8 行的错误写法“精减”", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.StartsWith("第 10 行：例外写法“例外写法”中不含任何错误写法", StringComparison.Ordinal));
         Assert.Equal(7, ex.Errors.Count);
+        Assert.Equal([3, 4, 5, 6, 7, 9, 10], ex.Errors.Select(e => int.Parse(e.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         Assert.Contains("第 3 行", ex.Message, StringComparison.Ordinal);
     }
 
@@ -174,6 +175,19 @@ public class NonStandardExpressionsTests
 
         var ex = Assert.Throws<ListImportException>(() => NonStandardExpressions.Import("按步就班,按部就班\n再接再励,\"再接再厉\n"));
         Assert.Contains(ex.Errors, e => e.StartsWith("第 2 行：引号没有闭合", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_must_be_utf8_and_may_start_with_a_bom()
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes("按步就班,按部就班\n")).ToArray();
+        Assert.Equal("按部就班", Assert.Single(NonStandardExpressions.Import(utf8).Rules).Right);
+
+        // 按步就班 in GBK, as Excel on a Chinese Windows saves CSV.
+        byte[] gbk = [0xB0, 0xB4, 0xB2, 0xBD, 0xBE, 0xCD, 0xB0, 0xE0, 0x2C, 0x61, 0x0A];
+        var ex = Assert.Throws<ListImportException>(() => NonStandardExpressions.Import(gbk));
+        Assert.Contains("不是 UTF-8 编码", Assert.Single(ex.Errors), StringComparison.Ordinal);
+        Assert.Throws<ListImportException>(() => SensitiveWords.Import(gbk));
     }
 
     [Fact]
