@@ -53,6 +53,37 @@ public class NonStandardExpressionsTests
         }
     }
 
+    [Fact]
+    public void Property_wrong_forms_inserted_into_correct_prose_are_all_found_and_fixing_them_leaves_nothing()
+    {
+        var random = new Random(21);
+        var corrections = NonStandardExpressions.Starter.Rules.Where(r => !r.IsException).ToList();
+        var settings = ContentCheckSettings.Default;
+        for (var n = 0; n < 200; n++)
+        {
+            var sentences = CorrectProse.Split('。');
+            var inserted = new List<ExpressionRule>();
+            for (var k = 1; k < sentences.Length; k++)
+            {
+                if (random.Next(3) == 0)
+                {
+                    var rule = corrections[random.Next(corrections.Count)];
+                    inserted.Add(rule);
+                    sentences[k] = rule.Wrong + sentences[k];
+                }
+            }
+
+            var text = string.Join('。', sentences);
+            var findings = ContentChecker.Check(text, settings);
+
+            Assert.Equal(inserted.Select(r => r.Wrong), findings.Select(f => f.Found));
+            Assert.Equal(inserted.Select(r => r.Right), findings.Select(f => f.Suggestion));
+            var fixedText = ContentFindingText.ApplyAll(text, findings);
+            Assert.Empty(ContentChecker.Check(fixedText, settings));
+            Assert.Equal(text.Length + inserted.Sum(r => r.Right.Length - r.Wrong.Length), fixedText.Length);
+        }
+    }
+
     [Theory]
     [InlineData("根据国土资源部的通知", "国土资源部", "自然资源部")]
     [InlineData("我们要再接再励，一鼓作气", "再接再励", "再接再厉")]

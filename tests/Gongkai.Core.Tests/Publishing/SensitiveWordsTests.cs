@@ -72,6 +72,35 @@ public class SensitiveWordsTests
     }
 
     [Fact]
+    public void Property_occurrences_are_exactly_the_naive_leftmost_longest_ones()
+    {
+        var random = new Random(3);
+        for (var n = 0; n < 300; n++)
+        {
+            // A two-letter alphabet makes overlapping words and shared suffixes (the hard cases for Aho–Corasick) common.
+            string Next(int length) => new(Enumerable.Range(0, length).Select(_ => "甲乙"[random.Next(2)]).ToArray());
+            var list = Enumerable.Range(0, random.Next(1, 8)).Select(_ => Next(random.Next(1, 5))).Distinct().ToList();
+            var text = Next(random.Next(0, 40));
+
+            var expected = new List<(int, int, string)>();
+            for (var i = 0; i < text.Length;)
+            {
+                var longest = list.Where(w => string.CompareOrdinal(text, i, w, 0, w.Length) == 0 && i + w.Length <= text.Length).MaxBy(w => w.Length);
+                if (longest is null)
+                {
+                    i++;
+                    continue;
+                }
+
+                expected.Add((i, longest.Length, longest));
+                i += longest.Length;
+            }
+
+            Assert.Equal(expected, new SensitiveWords(list).Find(text));
+        }
+    }
+
+    [Fact]
     public void Thousands_of_words_over_a_long_body_give_the_same_occurrences_as_a_naive_search()
     {
         var random = new Random(7);
