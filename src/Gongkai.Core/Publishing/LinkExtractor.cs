@@ -9,8 +9,9 @@ public sealed record ExtractedLink(int Start, int Length, string Text, Uri Url);
 /// <summary>
 /// Finds the links in an item's body, HTML or plain text: the values of href and src attributes (entities such as
 /// &amp;amp; decoded; relative ones resolved against a base address when one is given, otherwise left out) and bare
-/// http(s) URLs outside tags, which end at a space, a quote, an angle bracket or Chinese punctuation, without trailing
-/// ASCII punctuation. Only http and https links are returned (mailto:, javascript:, #anchors are not links to check).
+/// http(s) URLs outside tags, which end at the first character that is not allowed in a URL (a space, a quote, an
+/// angle bracket, any Chinese character or punctuation), without trailing ASCII punctuation. Only http and https
+/// links are returned (mailto:, javascript:, #anchors are not links to check).
 /// </summary>
 public static partial class LinkExtractor
 {
@@ -78,6 +79,7 @@ public static partial class LinkExtractor
     [GeneratedRegex("<[a-zA-Z/!][^<>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
-    [GeneratedRegex("""https?://[^\s<>"'“”‘’（）《》【】「」，。；：、！？]+""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // ASCII only: in Chinese text a URL is usually followed directly by a character (请访问 https://www.gov.cn 查询).
+    [GeneratedRegex("""https?://[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%()]+""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BareUrl();
 }

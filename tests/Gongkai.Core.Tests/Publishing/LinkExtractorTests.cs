@@ -23,6 +23,8 @@ public class LinkExtractorTests
     [InlineData("（https://example.org/a）", "https://example.org/a")]
     [InlineData("网址：http://example.org/a，电话", "http://example.org/a")]
     [InlineData("(see https://example.org/a?b=c)", "https://example.org/a?b=c")]
+    [InlineData("请访问https://www.gov.cn查询", "https://www.gov.cn")]
+    [InlineData("详见http://example.org/a%E6%94%BF.html等文件", "http://example.org/a%E6%94%BF.html")]
     public void A_bare_url_ends_before_punctuation(string text, string url)
     {
         var link = Assert.Single(LinkExtractor.Extract(text));
