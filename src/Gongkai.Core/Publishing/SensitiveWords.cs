@@ -2,6 +2,9 @@ using System.Text;
 
 namespace Gongkai.Core.Publishing;
 
+/// <summary>Where a word of the list occurs in a text (offsets of the text as written, separators included).</summary>
+public readonly record struct SensitiveWordMatch(int Start, int Length, string Word);
+
 /// <summary>
 /// An agency's own list of sensitive words (there is no built-in list). Matching is one pass over the text whatever
 /// the size of the list (Aho–Corasick), ignores the case and width of Latin letters and digits, and skips spaces,
@@ -110,7 +113,7 @@ public sealed class SensitiveWords
     }
 
     /// <summary>Occurrences of the words, leftmost-longest and not overlapping.</summary>
-    public IReadOnlyList<(int Start, int Length, string Word)> Find(string text)
+    public IReadOnlyList<SensitiveWordMatch> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Words.Count == 0)
@@ -119,7 +122,7 @@ public sealed class SensitiveWords
         }
 
         var matches = _matcher.FindAll(text).Where(m => !_latin[m.Pattern] || IsWholeWord(text, m));
-        return PhraseMatch.LeftmostLongest(matches).Select(m => (m.Start, m.Length, Words[m.Pattern])).ToList();
+        return PhraseMatch.LeftmostLongest(matches).Select(m => new SensitiveWordMatch(m.Start, m.Length, Words[m.Pattern])).ToList();
     }
 
     public static bool IsIgnorable(char c) => PhraseMatcher.IsSpace(c) || c is '*' or '＊' or '·' or '•' or '_' or '-' or '－' or '~' or '～' or '|' or '/';

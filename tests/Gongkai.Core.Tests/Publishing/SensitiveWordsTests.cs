@@ -12,7 +12,7 @@ public class SensitiveWordsTests
     {
         var text = "本文为内部资料，请勿外传；内部使用。";
         var found = Words.Find(text);
-        Assert.Equal([(3, 4, "内部资料"), (13, 2, "内部")], found);
+        Assert.Equal([new SensitiveWordMatch(3, 4, "内部资料"), new SensitiveWordMatch(13, 2, "内部")], found);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public class SensitiveWordsTests
             var list = Enumerable.Range(0, random.Next(1, 8)).Select(_ => Next(random.Next(1, 5))).Distinct().ToList();
             var text = Next(random.Next(0, 40));
 
-            var expected = new List<(int, int, string)>();
+            var expected = new List<SensitiveWordMatch>();
             for (var i = 0; i < text.Length;)
             {
                 var longest = list.Where(w => string.CompareOrdinal(text, i, w, 0, w.Length) == 0 && i + w.Length <= text.Length).MaxBy(w => w.Length);
@@ -92,7 +92,7 @@ public class SensitiveWordsTests
                     continue;
                 }
 
-                expected.Add((i, longest.Length, longest));
+                expected.Add(new SensitiveWordMatch(i, longest.Length, longest));
                 i += longest.Length;
             }
 
