@@ -40,7 +40,8 @@ public readonly record struct PersonalDataMatch(int Start, int Length, PersonalD
 /// A number is read as a whole: digits joined by one space or hyphen form groups, and a match is made of whole groups,
 /// so nothing is found inside a longer run of digits, a decimal (13912345678.50), a code with letters (统一社会信用代码,
 /// which is also skipped when it is all digits and labelled as such), an amount (…元, …万元, …%), a 文号, a date or
-/// a landline number (0472-1234567, which offices publish on purpose).
+/// a landline number (0472-1234567, which offices publish on purpose). An 11-digit number labelled just before as a
+/// 准考证号, 编号 or the like (and not as a phone) is not a mobile number.
 /// </summary>
 public static class PersonalDataDetector
 {
@@ -49,6 +50,10 @@ public static class PersonalDataDetector
         11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
         61, 62, 63, 64, 65, 71, 81, 82, 83, 91,
     ];
+
+    private static readonly string[] OtherNumberLabels = ["准考证", "考号", "编号", "学号", "工号", "订单号", "流水号", "档案号", "登记号", "序号", "批号"];
+
+    private static readonly string[] PhoneLabels = ["电话", "手机", "联系", "Tel", "TEL", "tel"];
 
     public static IReadOnlyList<PersonalDataMatch> Find(string text)
     {
@@ -178,7 +183,7 @@ public static class PersonalDataDetector
     private static bool Valid(PersonalDataType type, string value, string text, int start) => type switch
     {
         PersonalDataType.ResidentIdNumber => IsIdNumber(value) && !IsLabelledCreditCode(value, text, start),
-        PersonalDataType.MobileNumber => IsMobileNumber(value),
+        PersonalDataType.MobileNumber => IsMobileNumber(value) && !IsLabelledOtherNumber(text, start),
         _ => IsBankCardNumber(value),
     };
 
@@ -241,6 +246,24 @@ public static class PersonalDataDetector
 
         var from = Math.Max(0, start - 30);
         return text.AsSpan(from, start - from).Contains("信用代码", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An 11-digit number labelled just before (same line, 12 characters) as another kind of number that is published
+    /// on purpose — a 准考证号 in a 公务员录用公示, a 编号 — and not as a phone.
+    /// </summary>
+    private static bool IsLabelledOtherNumber(string text, int start)
+    {
+        var from = Math.Max(0, start - 12);
+        var before = text[from..start];
+        var newline = before.LastIndexOfAny(['\n', '\r']);
+        if (newline >= 0)
+        {
+            before = before[(newline + 1)..];
+        }
+
+        return OtherNumberLabels.Any(l => before.Contains(l, StringComparison.Ordinal))
+            && !PhoneLabels.Any(l => before.Contains(l, StringComparison.Ordinal));
     }
 
     private static string Digits(string text, int start, int end)

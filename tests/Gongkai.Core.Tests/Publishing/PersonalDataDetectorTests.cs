@@ -34,6 +34,7 @@ public class PersonalDataDetectorTests
     [InlineData("+86-139-1234-5678", "13912345678")]
     [InlineData("电话：0472-1234567 13912345678", "13912345678")]
     [InlineData("13912345678,13812345678", "13912345678")]
+    [InlineData("编号见附件。联系电话13912345678", "13912345678")]
     public void A_mobile_number_is_found(string text, string value)
     {
         var match = PersonalDataDetector.Find(text)[0];
@@ -78,6 +79,8 @@ public class PersonalDataDetectorTests
     [InlineData("2021 2022 2023 2024 年度数据")]
     [InlineData("项目编号 20231206000123456789")]
     [InlineData("版本 1.13912345678")]
+    [InlineData("拟录用人员：张某，准考证号：14215010203，毕业院校")]
+    [InlineData("项目编号13912345678")]
     public void Numbers_that_are_not_personal_data_are_not_flagged(string text)
     {
         var found = PersonalDataDetector.Find(text);
