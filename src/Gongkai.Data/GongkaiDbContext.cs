@@ -77,6 +77,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Publishing.NormativeDocumentEventRecord> NormativeDocumentEvents => Set<Publishing.NormativeDocumentEventRecord>();
 
+    public DbSet<Publishing.PublishingCheckSettingsRecord> PublishingCheckSettings => Set<Publishing.PublishingCheckSettingsRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -461,6 +463,16 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.HasIndex(x => new { x.DocumentId, x.Id });
             e.HasIndex(x => new { x.DocumentId, x.RequestKey }).IsUnique();
             e.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Publishing.PublishingCheckSettingsRecord>(e =>
+        {
+            e.ToTable("publishing_check_settings");
+            e.HasKey(x => x.AgencyId);
+            e.Property(x => x.AgencyId).ValueGeneratedNever();
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<CaseNumberSequenceRecord>(e =>

@@ -25,6 +25,12 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<Reports.ReportStore>();
         services.AddScoped<Reports.ReportComputation>();
         services.AddScoped<Reports.ReportDocuments>();
+        services.AddOptions<Publishing.LinkCheckerOptions>().BindConfiguration("Gongkai:LinkCheck");
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Publishing.LinkCheckerOptions>>().Value;
+            return new Publishing.LinkChecker(new HttpClient(Publishing.LinkChecker.CreateHandler(options.AllowPrivateAddresses)), options);
+        });
         services.AddScoped<Letters.LetterComposer>();
         services.AddScoped<Letters.LetterFiles>();
         services.AddOptions<Documents.PdfOptions>().BindConfiguration("Gongkai:Pdf");

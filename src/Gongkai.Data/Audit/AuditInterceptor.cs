@@ -64,6 +64,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Reports.ReportFiguresRecord)] = "年度报告填报数据",
         [typeof(Reports.ReportDeadlineRecord)] = "年度报告期限",
         [typeof(Publishing.NormativeDocumentRecord)] = "规范性文件",
+        [typeof(Publishing.PublishingCheckSettingsRecord)] = "发布前自动检查设置",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

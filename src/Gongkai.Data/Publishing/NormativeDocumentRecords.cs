@@ -69,3 +69,33 @@ public sealed class NormativeDocumentEventRecord
 
     public string? RequestKey { get; set; }
 }
+
+/// <summary>
+/// An agency's settings of the automatic checks before review: its list of 不规范表述 (null: the built-in starter list),
+/// its sensitive words, and for each kind of check whether a finding blocks or only warns. Agencies without their own
+/// use their nearest ancestor's.
+/// </summary>
+public sealed class PublishingCheckSettingsRecord
+{
+    public int AgencyId { get; set; }
+
+    /// <summary>The expression list as CSV (错误写法,正确写法,说明); null means the starter list.</summary>
+    public string? ExpressionsCsv { get; set; }
+
+    /// <summary>Sensitive words, one per line.</summary>
+    public string SensitiveWords { get; set; } = string.Empty;
+
+    public bool ExpressionsBlock { get; set; }
+
+    public bool SensitiveWordsBlock { get; set; } = true;
+
+    public bool PersonalDataBlocks { get; set; } = true;
+
+    public bool BrokenLinksBlock { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = string.Empty;
+
+    public int Version { get; set; }
+}

@@ -381,6 +381,7 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var id = await UseCase<UseCases.Publishing.RegisterNormativeDocument, int>(async u => await u.ExecuteAsync(new UseCases.Publishing.NormativeDocumentInput { AgencyId = await District(), Title = "审计测试文件二", DocumentNumber = "审计〔2025〕2号", Issued = new DateOnly(2025, 3, 1) }));
                 await UseCase<UseCases.Publishing.ChangeNormativeDocument, int>(u => u.ExecuteAsync(id, 1, new UseCases.Publishing.RepealDocument(new DateOnly(2025, 6, 1), null)));
             },
+            [typeof(UseCases.Publishing.SavePublishingCheckSettings)] = async () => await UseCase<UseCases.Publishing.SavePublishingCheckSettings, int>(async u => await u.ExecuteAsync(await District(), new UseCases.Publishing.PublishingCheckSettingsInput { SensitiveWords = "测试词" }, 0)),
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>
             {

@@ -1403,6 +1403,47 @@ namespace Gongkai.Data.Postgres.Migrations
                     b.ToTable("normative_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Data.Publishing.PublishingCheckSettingsRecord", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BrokenLinksBlock")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ExpressionsBlock")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExpressionsCsv")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PersonalDataBlocks")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SensitiveWords")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("SensitiveWordsBlock")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("publishing_check_settings", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Data.Reports.AnnualReportEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2020,6 +2061,15 @@ namespace Gongkai.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.PublishingCheckSettingsRecord", b =>
                 {
                     b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
                         .WithMany()

@@ -1368,6 +1368,47 @@ namespace Gongkai.Data.Sqlite.Migrations
                     b.ToTable("normative_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Data.Publishing.PublishingCheckSettingsRecord", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BrokenLinksBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExpressionsBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpressionsCsv")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PersonalDataBlocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SensitiveWords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SensitiveWordsBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("publishing_check_settings", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Data.Reports.AnnualReportEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1975,6 +2016,15 @@ namespace Gongkai.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.PublishingCheckSettingsRecord", b =>
                 {
                     b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
                         .WithMany()
