@@ -16,6 +16,15 @@ namespace Gongkai.Web.Tests;
 /// </summary>
 public sealed partial class WebHost : IAsyncDisposable
 {
+    static WebHost()
+    {
+        // Dozens of hosts start and stop in one test process. By default each watches appsettings.json and wwwroot
+        // with inotify, and Linux allows a user 128 inotify instances: past that, starting a host or serving a page
+        // fails (a 500 from a file provider). The tests change no file under a running host, so nothing is watched.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private WebHost(WebApplication app, TestDatabase database, Uri address)
     {
         App = app;
