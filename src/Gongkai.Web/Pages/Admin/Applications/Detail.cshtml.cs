@@ -31,7 +31,7 @@ public sealed class DetailModel(
     GongkaiDbContext db,
     AgencyClock clock,
     UseCases.Letters.ListApplicationLetters letters,
-    UseCases.Letters.GetLetterFile letterFile) : PageModel
+    UseCases.Letters.GetLetterFile letterFile) : FormPage
 {
     /// <summary>Every letter issued on the case (superseded ones marked).</summary>
     public IReadOnlyList<UseCases.Letters.IssuedLetter> Letters { get; private set; } = [];
@@ -46,15 +46,6 @@ public sealed class DetailModel(
 
     /// <summary>The applicant's full ID and phone numbers, after an audited reveal.</summary>
     public ApplicantContact? Contact { get; private set; }
-
-    /// <summary>The step whose form was posted and refused (its fields keep what was typed).</summary>
-    public string? FailedForm { get; private set; }
-
-    public string? FormError { get; private set; }
-
-    public bool Conflict { get; private set; }
-
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The receiving agency and the units below it, for 指派承办单位.</summary>
     public IReadOnlyList<AgencyNode> AssignChoices { get; private set; } = [];
@@ -74,10 +65,6 @@ public sealed class DetailModel(
     public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A field's value in the form of <paramref name="form"/>: what was typed when that form was refused, else the default.</summary>
-    public string Value(string form, string field, string? fallback = null) =>
-        FailedForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : fallback ?? string.Empty;
-
-    public string? Error(string form, string field) => FailedForm == form && Errors.TryGetValue(field, out var m) ? m : null;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -163,9 +150,7 @@ public sealed class DetailModel(
         var built = BuildStep(action, errors);
         if (errors.Count > 0 || built is null)
         {
-            Errors = errors;
-            FormError = $"未能{CaseLifecycle.Name(action)}：请修改标出的内容。";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Invalid(errors, $"未能{CaseLifecycle.Name(action)}：请修改标出的内容。");
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -204,9 +189,7 @@ public sealed class DetailModel(
         };
         if (errors.Count > 0)
         {
-            Errors = errors;
-            FormError = "未能更正办结记录：请修改标出的内容。";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Invalid(errors, "未能更正办结记录：请修改标出的内容。");
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -229,16 +212,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        if (ex is ValidationFailedException v)
-        {
-            Errors = v.Errors;
-        }
-
-        Conflict = ex.Code == CaseHistory.ConcurrentChangeCode;
-        FormError = Conflict ? ex.Message : prefix + ex.Message;
-        Response.StatusCode = Conflict ? StatusCodes.Status409Conflict
-            : ex.Code == StaffContext.ForbiddenCode ? StatusCodes.Status403Forbidden
-            : StatusCodes.Status400BadRequest;
+        Refuse(ex, prefix);
 
         // The refused step may have left changed entities in this request's context: show the case as stored.
         db.ChangeTracker.Clear();

@@ -12,22 +12,12 @@ namespace Gongkai.Web.Pages.Admin.Register;
 
 /// <summary>One registered document: its entry, history, and the forms to record 修改, 废止, a new term or a correction.</summary>
 [Authorize(Policy = Policies.RegisterKeeper)]
-public sealed class DetailModel(GetNormativeDocument get, ChangeNormativeDocument change) : PageModel
+public sealed class DetailModel(GetNormativeDocument get, ChangeNormativeDocument change) : FormPage
 {
     public NormativeDocumentDetail Detail { get; private set; } = null!;
 
-    public string? FailedForm { get; private set; }
-
-    public string? FormError { get; private set; }
-
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
-
     [TempData]
     public string? Message { get; set; }
-
-    public string Value(string form, string field, string fallback = "") => FailedForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : fallback;
-
-    public string? Error(string form, string field) => FailedForm == form && Errors.TryGetValue(field, out var m) ? m : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -51,9 +41,7 @@ public sealed class DetailModel(GetNormativeDocument get, ChangeNormativeDocumen
         var parsed = read(errors);
         if (parsed is null || errors.Count > 0)
         {
-            Errors = errors;
-            FormError = "未能保存：请修改标出的内容。";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Invalid(errors, "未能保存：请修改标出的内容。");
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -65,10 +53,11 @@ public sealed class DetailModel(GetNormativeDocument get, ChangeNormativeDocumen
         }
         catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
-            Errors = ex is ValidationFailedException v ? v.Errors : new Dictionary<string, string>();
-            FormError = ex is ValidationFailedException ? "未能保存：请修改标出的内容。" : ex.Message;
-            Response.StatusCode = ex.Code == CaseHistory.ConcurrentChangeCode || ex.Code == UseCases.Reports.ReportRules.StateCode ? StatusCodes.Status409Conflict
-                : ex.Code == StaffContext.ForbiddenCode ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            Refuse(ex, string.Empty, UseCases.Reports.ReportRules.StateCode);
+            if (ex is ValidationFailedException)
+            {
+                FormError = "未能保存：请修改标出的内容。";
+            }
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         catch (DomainException)

@@ -30,17 +30,9 @@ public sealed class DetailModel(
     PublishAnnualReport publish,
     CorrectAnnualReport correct,
     GetAnnualReportFile file,
-    AgencyClock clock) : PageModel
+    AgencyClock clock) : FormPage
 {
     public AnnualReportDetail Detail { get; private set; } = null!;
-
-    public string? FailedForm { get; private set; }
-
-    public string? FormError { get; private set; }
-
-    public bool Conflict { get; private set; }
-
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     [TempData]
     public string? Message { get; set; }
@@ -48,12 +40,6 @@ public sealed class DetailModel(
     public DateOnly Today => clock.Today();
 
     public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>What a field shows: what was typed when the form was refused, else <paramref name="fallback"/>.</summary>
-    public string Value(string form, string field, string? fallback = null) =>
-        FailedForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : fallback ?? string.Empty;
-
-    public string? Error(string form, string field) => FailedForm == form && Errors.TryGetValue(field, out var m) ? m : null;
 
     public string Section(string key) => Detail.Report.Sections.GetValueOrDefault(key) ?? string.Empty;
 
@@ -168,9 +154,7 @@ public sealed class DetailModel(
         var on = FormDates.Parse(Request.Form["PublishedOn"], "PublishedOn", "发布日期", errors, required: false);
         if (errors.Count > 0)
         {
-            Errors = errors;
-            FormError = "未能发布：请修改标出的内容。";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Invalid(errors, "未能发布：请修改标出的内容。");
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -224,16 +208,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        if (ex is ValidationFailedException v)
-        {
-            Errors = v.Errors;
-        }
-
-        Conflict = ex.Code == CaseHistory.ConcurrentChangeCode;
-        FormError = Conflict ? ex.Message : prefix + ex.Message;
-        Response.StatusCode = Conflict || ex.Code == ReportRules.StateCode ? StatusCodes.Status409Conflict
-            : ex.Code == StaffContext.ForbiddenCode ? StatusCodes.Status403Forbidden
-            : StatusCodes.Status400BadRequest;
+        Refuse(ex, prefix, ReportRules.StateCode);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -27,20 +27,11 @@ public sealed class DetailModel(
     RecordReviewOutcome outcome,
     AttachReviewDocument attach,
     GongkaiDbContext db,
-    AgencyClock clock) : PageModel
+    AgencyClock clock) : FormPage
 {
     public const long MaxRequestBytes = AttachmentRules.MaxBytes + (1024 * 1024);
 
     public ReviewCaseDetail Detail { get; private set; } = null!;
-
-    /// <summary>The form that was posted and refused (its fields keep what was typed).</summary>
-    public string? FailedForm { get; private set; }
-
-    public string? FormError { get; private set; }
-
-    public bool Conflict { get; private set; }
-
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     [TempData]
     public string? Message { get; set; }
@@ -48,11 +39,6 @@ public sealed class DetailModel(
     public DateOnly Today => clock.Today();
 
     public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public string Value(string form, string field, string? fallback = null) =>
-        FailedForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : fallback ?? string.Empty;
-
-    public string? Error(string form, string field) => FailedForm == form && Errors.TryGetValue(field, out var m) ? m : null;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -170,9 +156,7 @@ public sealed class DetailModel(
 
     private async Task<IActionResult> InvalidAsync(long id, Dictionary<string, string> errors, string message, CancellationToken ct)
     {
-        Errors = errors;
-        FormError = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Invalid(errors, message);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -183,16 +167,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        if (ex is ValidationFailedException v)
-        {
-            Errors = v.Errors;
-        }
-
-        Conflict = ex.Code == CaseHistory.ConcurrentChangeCode;
-        FormError = Conflict ? ex.Message : prefix + ex.Message;
-        Response.StatusCode = Conflict || ex.Code == CaseHistory.ClosedCode ? StatusCodes.Status409Conflict
-            : ex.Code == StaffContext.ForbiddenCode ? StatusCodes.Status403Forbidden
-            : StatusCodes.Status400BadRequest;
+        Refuse(ex, prefix, CaseHistory.ClosedCode);
 
         // The refused change may have left changed entities in this request's context: show the case as stored.
         db.ChangeTracker.Clear();
