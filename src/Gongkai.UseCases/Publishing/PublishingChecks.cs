@@ -108,7 +108,7 @@ public sealed class SavePublishingCheckSettings(GongkaiDbContext db, StaffContex
             }
             catch (ListImportException ex)
             {
-                errors["Expressions"] = "不规范表述清单有误，未保存：" + string.Join("；", ex.Errors.Take(10)) + (ex.Errors.Count > 10 ? $"……共 {ex.Errors.Count} 处" : string.Empty);
+                errors["Expressions"] = Refused("不规范表述清单", ex);
             }
         }
 
@@ -120,7 +120,7 @@ public sealed class SavePublishingCheckSettings(GongkaiDbContext db, StaffContex
             }
             catch (ListImportException ex)
             {
-                errors["SensitiveWords"] = "敏感词清单有误，未保存：" + string.Join("；", ex.Errors.Take(10)) + (ex.Errors.Count > 10 ? $"……共 {ex.Errors.Count} 处" : string.Empty);
+                errors["SensitiveWords"] = Refused("敏感词清单", ex);
             }
         }
 
@@ -147,6 +147,10 @@ public sealed class SavePublishingCheckSettings(GongkaiDbContext db, StaffContex
 
         return row.Version;
     }
+
+    /// <summary>A refused list's first ten line errors (and how many there are in all).</summary>
+    private static string Refused(string list, ListImportException ex) =>
+        $"{list}有误，未保存：" + string.Join("；", ex.Errors.Take(10)) + (ex.Errors.Count > 10 ? $"……共 {ex.Errors.Count} 处" : string.Empty);
 }
 
 /// <summary>The result of checking a text: the findings in order and whether any blocks review.</summary>

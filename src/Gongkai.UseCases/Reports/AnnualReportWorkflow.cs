@@ -101,6 +101,20 @@ public sealed class ReportStore(GongkaiDbContext db, StaffContext staff, AgencyC
     public Task<AnnualReportRecord?> LatestAsync(int agencyId, int year, CancellationToken ct) =>
         db.AnnualReports.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Year == year).OrderByDescending(r => r.Edition).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The start of a workflow step: the report (not found outside the user's scope), the agency tree, the request key,
+    /// the user's right to take the step (<paramref name="ensureMay"/>), and whether this request key already took it.
+    /// </summary>
+    public async Task<StepStart> BeginStepAsync(int id, string? requestKey, Action<StaffContext, AgencyTree, int> ensureMay, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ensureMay);
+        var key = ReportRules.Key(requestKey);
+        var record = await LoadAsync(id, ct);
+        var tree = await AgencyTree.LoadAsync(db, ct);
+        ensureMay(staff, tree, record.AgencyId);
+        return new StepStart(record, tree, key, await AlreadyDoneAsync(id, key, ct));
+    }
+
     /// <summary>Whether this request key was already used on this report (the step is then not repeated).</summary>
     public async Task<bool> AlreadyDoneAsync(int reportId, string? requestKey, CancellationToken ct) =>
         requestKey is not null && await db.AnnualReportEvents.AsNoTracking().AnyAsync(e => e.ReportId == reportId && e.RequestKey == requestKey, ct);
@@ -175,6 +189,9 @@ public sealed class ReportStore(GongkaiDbContext db, StaffContext staff, AgencyC
         ? new ReportDeadlines { GovernmentMonth = deadline.Month, GovernmentDay = deadline.Day }
         : new ReportDeadlines { DepartmentMonth = deadline.Month, DepartmentDay = deadline.Day };
 }
+
+/// <summary>A step about to be taken on a report (<see cref="ReportStore.BeginStepAsync"/>); <see cref="Repeated"/>: its request key already took it.</summary>
+public sealed record StepStart(AnnualReportRecord Record, AgencyTree Tree, string? Key, bool Repeated);
 
 /// <summary>
 /// 起草: opens the agency's report on a year — the tables computed from its records, the narrative drafted with the
@@ -308,10 +325,8 @@ public sealed class SubmitAnnualReport(ReportStore store, ReportComputation comp
 {
     public async Task<int> ExecuteAsync(int id, int expectedVersion, string? requestKey = null, CancellationToken ct = default)
     {
-        var key = ReportRules.Key(requestKey);
-        var record = await store.LoadAsync(id, ct);
-        ReportRules.EnsureMayWrite(store.Staff, record.AgencyId);
-        if (await store.AlreadyDoneAsync(id, key, ct))
+        var (record, tree, key, repeated) = await store.BeginStepAsync(id, requestKey, (staff, _, agency) => ReportRules.EnsureMayWrite(staff, agency), ct);
+        if (repeated)
         {
             return record.Version;
         }
@@ -319,7 +334,6 @@ public sealed class SubmitAnnualReport(ReportStore store, ReportComputation comp
         using var _ = audit.Begin(this);
         ReportStore.EnsureStatus(record, "报送", AnnualReportStatus.Draft, AnnualReportStatus.Returned);
         ReportStore.EnsureVersion(record, expectedVersion);
-        var tree = await AgencyTree.LoadAsync(store.Db, ct);
         var current = ReportStore.Read(record);
         var computed = await computation.ComputeAsync(record.AgencyId, record.Year, tree, ct);
         var report = computed.ToReport(current.Sections);
@@ -352,11 +366,8 @@ public sealed class ReturnAnnualReport(ReportStore store, AuditContext audit)
 {
     public async Task<int> ExecuteAsync(int id, string? comment, int expectedVersion, string? requestKey = null, CancellationToken ct = default)
     {
-        var key = ReportRules.Key(requestKey);
-        var record = await store.LoadAsync(id, ct);
-        var tree = await AgencyTree.LoadAsync(store.Db, ct);
-        ReportRules.EnsureMayReview(store.Staff, tree, record.AgencyId);
-        if (await store.AlreadyDoneAsync(id, key, ct))
+        var (record, _, key, repeated) = await store.BeginStepAsync(id, requestKey, ReportRules.EnsureMayReview, ct);
+        if (repeated)
         {
             return record.Version;
         }
@@ -379,11 +390,8 @@ public sealed class AcceptAnnualReport(ReportStore store, AuditContext audit)
 {
     public async Task<int> ExecuteAsync(int id, string? comment, int expectedVersion, string? requestKey = null, CancellationToken ct = default)
     {
-        var key = ReportRules.Key(requestKey);
-        var record = await store.LoadAsync(id, ct);
-        var tree = await AgencyTree.LoadAsync(store.Db, ct);
-        ReportRules.EnsureMayReview(store.Staff, tree, record.AgencyId);
-        if (await store.AlreadyDoneAsync(id, key, ct))
+        var (record, _, key, repeated) = await store.BeginStepAsync(id, requestKey, ReportRules.EnsureMayReview, ct);
+        if (repeated)
         {
             return record.Version;
         }
@@ -409,11 +417,8 @@ public sealed class PublishAnnualReport(ReportStore store, AuditContext audit)
 {
     public async Task<int> ExecuteAsync(int id, int expectedVersion, DateOnly? publishedOn = null, string? requestKey = null, CancellationToken ct = default)
     {
-        var key = ReportRules.Key(requestKey);
-        var record = await store.LoadAsync(id, ct);
-        var tree = await AgencyTree.LoadAsync(store.Db, ct);
-        ReportRules.EnsureMayPublish(store.Staff, tree, record.AgencyId);
-        if (await store.AlreadyDoneAsync(id, key, ct))
+        var (record, _, key, repeated) = await store.BeginStepAsync(id, requestKey, ReportRules.EnsureMayPublish, ct);
+        if (repeated)
         {
             return record.Version;
         }

@@ -115,13 +115,6 @@ public static class ReportRules
     /// 人民政府's own report and 31 January for the rest (条例第四十九条). A rule may move a deadline falling on a rest day
     /// to the next working day on the official calendar (when that year's calendar is loaded).
     /// </summary>
-    public static async Task<DateOnly> DeadlineAsync(GongkaiDbContext db, AgencyTree tree, int agencyId, int year, WorkingDayCalendar? calendar, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return Deadline(tree, await db.ReportDeadlines.AsNoTracking().ToListAsync(ct), agencyId, year, calendar);
-    }
-
-    /// <summary>The deadline with the rules already read (the board reads them once for every unit).</summary>
     public static DateOnly Deadline(AgencyTree tree, IReadOnlyList<ReportDeadlineRecord> allRules, int agencyId, int year, WorkingDayCalendar? calendar)
     {
         ArgumentNullException.ThrowIfNull(tree);
