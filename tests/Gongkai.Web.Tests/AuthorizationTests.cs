@@ -192,33 +192,19 @@ public sealed class AuthorizationTests : IAsyncLifetime
     public async Task Each_role_sees_a_review_case_only_when_it_handles_reviews_of_an_agency_that_may_see_it(string userName)
     {
         var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        long id;
-        await using (var scope = _host.App.Services.CreateAsyncScope())
+        var id = await ForEducationAsync(async (sp, education) => (await sp.GetRequiredService<Gongkai.UseCases.Cases.RegisterReviewCase>().ExecuteAsync(new Gongkai.UseCases.Cases.ReviewCaseInput
         {
-            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
-            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
-            var education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
-            id = (await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Cases.RegisterReviewCase>().ExecuteAsync(new Gongkai.UseCases.Cases.ReviewCaseInput
-            {
-                AgencyId = education,
-                Kind = Gongkai.Core.Cases.ReviewKind.AdministrativeReview,
-                ExternalNumber = "包昆复〔2026〕99号",
-                Body = DemoAgencies.DistrictGovernment,
-                Filed = new DateOnly(2026, 11, 2),
-            })).Id;
-        }
+            AgencyId = education,
+            Kind = Gongkai.Core.Cases.ReviewKind.AdministrativeReview,
+            ExternalNumber = "包昆复〔2026〕99号",
+            Body = DemoAgencies.DistrictGovernment,
+            Filed = new DateOnly(2026, 11, 2),
+        })).Id);
 
         // The district's 政务公开办 and the education bureau's staff see it; other branches get 404; roles without review work 403.
-        var handles = account.Roles.Any(r => Policies.ReviewHandlerRoles.Contains(r));
         var seesEducation = (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && account.Roles.Contains(Roles.DisclosureOffice)) || account.Agencies.Contains("包头市昆都仑区教育局");
-        var expected = !handles ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-        using var client = await _host.SignInAsync(userName);
-        foreach (var route in RoutesWithIds.Where(r => r.StartsWith("Admin/Reviews/", StringComparison.Ordinal)))
-        {
-            var url = "/" + route.Replace("{id:long}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-            Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
-        }
+        await ExpectAsync(account, Policies.ReviewHandlerRoles, seesEducation, RoutesWithIds.Where(r => r.StartsWith("Admin/Reviews/", StringComparison.Ordinal))
+            .Select(r => "/" + r.Replace("{id:long}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -226,27 +212,12 @@ public sealed class AuthorizationTests : IAsyncLifetime
     public async Task Each_role_sees_a_units_annual_report_only_when_it_works_on_reports_of_an_agency_that_may_see_it(string userName)
     {
         var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        int id;
-        await using (var scope = _host.App.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
-            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
-            var education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
-            id = await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Reports.OpenAnnualReport>().ExecuteAsync(education, 2025);
-        }
+        var id = await ForEducationAsync((sp, education) => sp.GetRequiredService<Gongkai.UseCases.Reports.OpenAnnualReport>().ExecuteAsync(education, 2025));
 
         // The district's 政务公开办 and administrator and the education bureau's writers see it; other branches and a
         // 发布员 who sees only the district get 404; roles that do not work on reports 403.
-        var works = account.Roles.Any(r => Policies.ReportUserRoles.Contains(r));
-        var seesEducation = (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
-        var expected = !works ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-        using var client = await _host.SignInAsync(userName);
-        foreach (var route in RoutesWithIds.Where(r => r.StartsWith("Admin/Reports/", StringComparison.Ordinal)))
-        {
-            var url = "/" + route.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + (route.EndsWith("Cell", StringComparison.Ordinal) ? "?row=granted&column=0" : string.Empty);
-            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-            Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
-        }
+        await ExpectAsync(account, Policies.ReportUserRoles, SupervisesOrWorksInEducation(account), RoutesWithIds.Where(r => r.StartsWith("Admin/Reports/", StringComparison.Ordinal))
+            .Select(r => "/" + r.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + (r.EndsWith("Cell", StringComparison.Ordinal) ? "?row=granted&column=0" : string.Empty)));
     }
 
     [Theory]
@@ -254,27 +225,39 @@ public sealed class AuthorizationTests : IAsyncLifetime
     public async Task Each_role_sees_a_registered_document_only_when_it_keeps_the_register_of_an_agency_that_may_see_it(string userName)
     {
         var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        int id;
-        await using (var scope = _host.App.Services.CreateAsyncScope())
+        var id = await ForEducationAsync((sp, education) => sp.GetRequiredService<Gongkai.UseCases.Publishing.RegisterNormativeDocument>().ExecuteAsync(new Gongkai.UseCases.Publishing.NormativeDocumentInput
         {
-            scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
-            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
-            var education = await db.Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
-            id = await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Publishing.RegisterNormativeDocument>().ExecuteAsync(new Gongkai.UseCases.Publishing.NormativeDocumentInput
-            {
-                AgencyId = education,
-                Title = "权限测试文件",
-                DocumentNumber = "昆教发〔2025〕" + userName + "号",
-                Issued = new DateOnly(2025, 3, 1),
-            });
-        }
+            AgencyId = education,
+            Title = "权限测试文件",
+            DocumentNumber = "昆教发〔2025〕" + userName + "号",
+            Issued = new DateOnly(2025, 3, 1),
+        }));
+        await ExpectAsync(account, Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles, SupervisesOrWorksInEducation(account), [$"/Admin/Register/{id}"]);
+    }
 
-        var keeps = account.Roles.Any(r => Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles.Contains(r));
-        var seesEducation = (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
-        var expected = !keeps ? HttpStatusCode.Forbidden : seesEducation ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-        using var client = await _host.SignInAsync(userName);
-        var response = await client.GetAsync(new Uri($"/Admin/Register/{id}", UriKind.Relative));
-        Assert.True(expected == response.StatusCode, $"{userName}: expected {expected}, got {response.StatusCode}");
+    /// <summary>The district's 政务公开办 or administrator (who see every unit), or a member of the education bureau.</summary>
+    private static bool SupervisesOrWorksInEducation(DemoAccounts.DemoAccount account) =>
+        (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
+
+    /// <summary>Creates a record of the education bureau as the operator and returns its id.</summary>
+    private async Task<T> ForEducationAsync<T>(Func<IServiceProvider, int, Task<T>> create)
+    {
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Accounts.StaffContext>().SetOperator("测试");
+        var education = await scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>().Agencies.Where(a => a.Name == "包头市昆都仑区教育局").Select(a => a.Id).SingleAsync();
+        return await create(scope.ServiceProvider, education);
+    }
+
+    /// <summary>Each URL answers 403 without one of <paramref name="roles"/>, else 200 when the record is in view and 404 when not.</summary>
+    private async Task ExpectAsync(DemoAccounts.DemoAccount account, IReadOnlyList<string> roles, bool sees, IEnumerable<string> urls)
+    {
+        var expected = !account.Roles.Any(roles.Contains) ? HttpStatusCode.Forbidden : sees ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        using var client = await _host.SignInAsync(account.UserName);
+        foreach (var url in urls)
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(expected == response.StatusCode, $"{account.UserName} {url}: expected {expected}, got {response.StatusCode}");
+        }
     }
 
     [Fact]
