@@ -12,7 +12,7 @@ public static class AppendOnlyTables
     public static readonly string[] InitialTables = [GongkaiDbContext.AuditTableName, "calendar_changes"];
 
     /// <summary>Every append-only table of the current model.</summary>
-    public static readonly string[] Tables = [.. InitialTables, GongkaiDbContext.ApplicationEventsTableName, GongkaiDbContext.ReviewCaseEventsTableName, GongkaiDbContext.AnnualReportEventsTableName, GongkaiDbContext.NormativeDocumentEventsTableName];
+    public static readonly string[] Tables = [.. InitialTables, GongkaiDbContext.ApplicationEventsTableName, GongkaiDbContext.ReviewCaseEventsTableName, GongkaiDbContext.AnnualReportEventsTableName, GongkaiDbContext.NormativeDocumentEventsTableName, GongkaiDbContext.CatalogueItemEventsTableName, GongkaiDbContext.CatalogueRevisionsTableName];
 
     public const string Message = "append-only table: history cannot be changed or deleted";
 

@@ -25,6 +25,10 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public const string NormativeDocumentEventsTableName = "normative_document_events";
 
+    public const string CatalogueItemEventsTableName = "catalogue_item_events";
+
+    public const string CatalogueRevisionsTableName = "catalogue_item_revisions";
+
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
@@ -78,6 +82,22 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Publishing.NormativeDocumentEventRecord> NormativeDocumentEvents => Set<Publishing.NormativeDocumentEventRecord>();
 
     public DbSet<Publishing.PublishingCheckSettingsRecord> PublishingCheckSettings => Set<Publishing.PublishingCheckSettingsRecord>();
+
+    public DbSet<Publishing.CatalogueItemRecord> CatalogueItems => Set<Publishing.CatalogueItemRecord>();
+
+    public DbSet<Publishing.CatalogueRevisionRecord> CatalogueRevisions => Set<Publishing.CatalogueRevisionRecord>();
+
+    public DbSet<Publishing.CatalogueAttachmentRecord> CatalogueAttachments => Set<Publishing.CatalogueAttachmentRecord>();
+
+    public DbSet<Publishing.CatalogueItemEventRecord> CatalogueItemEvents => Set<Publishing.CatalogueItemEventRecord>();
+
+    public DbSet<Publishing.CatalogueLinkRecord> CatalogueLinks => Set<Publishing.CatalogueLinkRecord>();
+
+    public DbSet<Publishing.CatalogueItemTagRecord> CatalogueItemTags => Set<Publishing.CatalogueItemTagRecord>();
+
+    public DbSet<Publishing.CatalogueTermRecord> CatalogueTerms => Set<Publishing.CatalogueTermRecord>();
+
+    public DbSet<Publishing.IndexNumberSequenceRecord> IndexNumberSequences => Set<Publishing.IndexNumberSequenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -474,6 +494,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<AgencyRecord>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        Publishing.CatalogueModel.Configure(modelBuilder);
 
         modelBuilder.Entity<CaseNumberSequenceRecord>(e =>
         {

@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     /// </summary>
     public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
     {
-        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord), typeof(Reports.AnnualReportEventRecord), typeof(Publishing.NormativeDocumentEventRecord),
+        typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord), typeof(Reports.AnnualReportEventRecord), typeof(Publishing.NormativeDocumentEventRecord), typeof(Publishing.CatalogueItemEventRecord), typeof(Publishing.CatalogueRevisionRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     };
 
@@ -64,7 +64,13 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Reports.ReportFiguresRecord)] = "年度报告填报数据",
         [typeof(Reports.ReportDeadlineRecord)] = "年度报告期限",
         [typeof(Publishing.NormativeDocumentRecord)] = "规范性文件",
-        [typeof(Publishing.PublishingCheckSettingsRecord)] = "发布前自动检查设置",
+        [typeof(Publishing.PublishingCheckSettingsRecord)] = "发布设置",
+        [typeof(Publishing.CatalogueItemRecord)] = "公开信息",
+        [typeof(Publishing.CatalogueAttachmentRecord)] = "公开信息附件",
+        [typeof(Publishing.CatalogueLinkRecord)] = "政策解读关联",
+        [typeof(Publishing.CatalogueItemTagRecord)] = "重点领域标签",
+        [typeof(Publishing.CatalogueTermRecord)] = "目录词表",
+        [typeof(Publishing.IndexNumberSequenceRecord)] = "索引号序列",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

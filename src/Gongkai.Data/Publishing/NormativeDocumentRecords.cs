@@ -93,6 +93,12 @@ public sealed class PublishingCheckSettingsRecord
 
     public bool BrokenLinksBlock { get; set; }
 
+    /// <summary>校对 rounds an item needs after 终审 (3–9; three by default).</summary>
+    public int ProofreadingRounds { get; set; } = Core.Publishing.ReviewWorkflow.DefaultProofreadingRounds;
+
+    /// <summary>Whether the public item page prints the names of its reviewers and proofreaders.</summary>
+    public bool PrintReviewerNames { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = string.Empty;

@@ -1286,6 +1286,771 @@ namespace Gongkai.Data.Postgres.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueAttachmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FromRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UntilRevision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "FromRevision");
+
+                    b.ToTable("catalogue_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.HasIndex("ItemId", "RequestKey")
+                        .IsUnique();
+
+                    b.ToTable("catalogue_item_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Article20Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Article21Item")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("Changed")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Directory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FirstPublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Formed")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IndexNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("IndexSerial")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IndexYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("LastPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("NormativeDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProofreadingRound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProofreadingRounds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublishedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishingAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Validity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("NormativeDocumentId");
+
+                    b.HasIndex("AgencyId", "FirstPublishedOn");
+
+                    b.HasIndex("AgencyId", "IndexNumber")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Stage", "DueOn");
+
+                    b.ToTable("catalogue_items", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemTagRecord", b =>
+                {
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ItemId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("catalogue_item_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueLinkRecord", b =>
+                {
+                    b.Property<int>("InterpretationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InterpretationId", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("catalogue_item_links", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueRevisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("ItemId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("catalogue_item_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("catalogue_terms", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "综合政务",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "国民经济管理、国有资产监管",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "财政、金融、审计",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "国土资源、能源",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "农业、林业、水利",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "工业、交通",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "商贸、海关、旅游",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "市场监管、安全生产监管",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "城乡建设、环境保护",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "科技、教育",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "文化、广电、新闻出版",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "卫生、体育",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "人口与计划生育、妇女儿童工作",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "劳动、人事、监察",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "公安、安全、司法",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "民政、扶贫、救灾",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "民族、宗教",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "对外事务",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "港澳台侨工作",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "国防",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "其他",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Active = true,
+                            Kind = "Validity",
+                            Name = "有效",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Active = true,
+                            Kind = "Validity",
+                            Name = "失效",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Active = true,
+                            Kind = "Validity",
+                            Name = "废止",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Active = true,
+                            Figure = "policy_documents",
+                            Kind = "KeyArea",
+                            Name = "政策文件",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Active = true,
+                            Figure = "proposal_replies",
+                            Kind = "KeyArea",
+                            Name = "建议提案办理",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Active = true,
+                            Figure = "compulsory_education",
+                            Kind = "KeyArea",
+                            Name = "义务教育",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Active = true,
+                            Figure = "employment_stabilisation",
+                            Kind = "KeyArea",
+                            Name = "稳岗就业",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Active = true,
+                            Figure = "elderly_care",
+                            Kind = "KeyArea",
+                            Name = "养老服务",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "财政预决算",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "重大建设项目",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "公共资源配置",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "社会救助",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "生态环境",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "安全生产",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "食品药品",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "医疗卫生",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "乡村振兴",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "公共文化体育",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "征地补偿",
+                            SortOrder = 16
+                        });
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.IndexNumberSequenceRecord", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Next")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "Year");
+
+                    b.ToTable("index_number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1419,6 +2184,12 @@ namespace Gongkai.Data.Postgres.Migrations
 
                     b.Property<bool>("PersonalDataBlocks")
                         .HasColumnType("boolean");
+
+                    b.Property<bool>("PrintReviewerNames")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProofreadingRounds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SensitiveWords")
                         .IsRequired()
@@ -2046,6 +2817,82 @@ namespace Gongkai.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueAttachmentRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemEventRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Cases.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gongkai.Data.Publishing.NormativeDocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("NormativeDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemTagRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueTermRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueLinkRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InterpretationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueRevisionRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1255,6 +1255,761 @@ namespace Gongkai.Data.Sqlite.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueAttachmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UntilRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "FromRevision");
+
+                    b.ToTable("catalogue_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.HasIndex("ItemId", "RequestKey")
+                        .IsUnique();
+
+                    b.ToTable("catalogue_item_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Article20Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Article21Item")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Changed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Directory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Formed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IndexSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndexYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NormativeDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProofreadingRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProofreadingRounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishingAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Validity")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("NormativeDocumentId");
+
+                    b.HasIndex("AgencyId", "FirstPublishedOn");
+
+                    b.HasIndex("AgencyId", "IndexNumber")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Stage", "DueOn");
+
+                    b.ToTable("catalogue_items", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemTagRecord", b =>
+                {
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("catalogue_item_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueLinkRecord", b =>
+                {
+                    b.Property<int>("InterpretationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InterpretationId", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("catalogue_item_links", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueRevisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("ItemId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("catalogue_item_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("catalogue_terms", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "综合政务",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "国民经济管理、国有资产监管",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "财政、金融、审计",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "国土资源、能源",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "农业、林业、水利",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "工业、交通",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "商贸、海关、旅游",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "市场监管、安全生产监管",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "城乡建设、环境保护",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "科技、教育",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "文化、广电、新闻出版",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "卫生、体育",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "人口与计划生育、妇女儿童工作",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "劳动、人事、监察",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "公安、安全、司法",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "民政、扶贫、救灾",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "民族、宗教",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "对外事务",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "港澳台侨工作",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "国防",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Active = true,
+                            Kind = "Topic",
+                            Name = "其他",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Active = true,
+                            Kind = "Validity",
+                            Name = "有效",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Active = true,
+                            Kind = "Validity",
+                            Name = "失效",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Active = true,
+                            Kind = "Validity",
+                            Name = "废止",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Active = true,
+                            Figure = "policy_documents",
+                            Kind = "KeyArea",
+                            Name = "政策文件",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Active = true,
+                            Figure = "proposal_replies",
+                            Kind = "KeyArea",
+                            Name = "建议提案办理",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Active = true,
+                            Figure = "compulsory_education",
+                            Kind = "KeyArea",
+                            Name = "义务教育",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Active = true,
+                            Figure = "employment_stabilisation",
+                            Kind = "KeyArea",
+                            Name = "稳岗就业",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Active = true,
+                            Figure = "elderly_care",
+                            Kind = "KeyArea",
+                            Name = "养老服务",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "财政预决算",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "重大建设项目",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "公共资源配置",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "社会救助",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "生态环境",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "安全生产",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "食品药品",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "医疗卫生",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "乡村振兴",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "公共文化体育",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Active = true,
+                            Kind = "KeyArea",
+                            Name = "征地补偿",
+                            SortOrder = 16
+                        });
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.IndexNumberSequenceRecord", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Next")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Year");
+
+                    b.ToTable("index_number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Data.Publishing.NormativeDocumentEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1383,6 +2138,12 @@ namespace Gongkai.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PersonalDataBlocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PrintReviewerNames")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProofreadingRounds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SensitiveWords")
@@ -2001,6 +2762,82 @@ namespace Gongkai.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueAttachmentRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemEventRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Agencies.AgencyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Cases.ApplicationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gongkai.Data.Publishing.NormativeDocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("NormativeDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueItemTagRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueTermRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueLinkRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InterpretationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Data.Publishing.CatalogueRevisionRecord", b =>
+                {
+                    b.HasOne("Gongkai.Data.Publishing.CatalogueItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
