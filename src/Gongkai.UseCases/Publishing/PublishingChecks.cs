@@ -21,7 +21,9 @@ public sealed record PublishingCheckSettingsView(
     string? InheritedFrom,
     int Version,
     string? UpdatedBy,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt,
+    int ProofreadingRounds = ReviewWorkflow.DefaultProofreadingRounds,
+    bool PrintReviewerNames = false);
 
 /// <summary>The check settings of an agency: its own, else its nearest ancestor's, else the defaults (starter list, no sensitive words).</summary>
 [ReadOnlyUseCase]
@@ -38,7 +40,7 @@ public sealed class GetPublishingCheckSettings(GongkaiDbContext db, StaffContext
             if (rows.TryGetValue(n.Id, out var row))
             {
                 var own = n.Id == agencyId;
-                return new PublishingCheckSettingsView(agencyId, node.Name, PublishingChecks.Settings(row), row.ExpressionsCsv is null, own ? null : n.Name, own ? row.Version : 0, row.UpdatedBy, row.UpdatedAt);
+                return new PublishingCheckSettingsView(agencyId, node.Name, PublishingChecks.Settings(row), row.ExpressionsCsv is null, own ? null : n.Name, own ? row.Version : 0, row.UpdatedBy, row.UpdatedAt, row.ProofreadingRounds, row.PrintReviewerNames);
             }
         }
 
@@ -63,6 +65,12 @@ public sealed record PublishingCheckSettingsInput
     public bool PersonalDataBlocks { get; init; } = true;
 
     public bool BrokenLinksBlock { get; init; }
+
+    /// <summary>校对 rounds after 终审 (3–9).</summary>
+    public int ProofreadingRounds { get; init; } = ReviewWorkflow.DefaultProofreadingRounds;
+
+    /// <summary>Print the reviewers' and proofreaders' names on the public item page.</summary>
+    public bool PrintReviewerNames { get; init; }
 }
 
 /// <summary>
@@ -124,11 +132,18 @@ public sealed class SavePublishingCheckSettings(GongkaiDbContext db, StaffContex
             }
         }
 
+        if (input.ProofreadingRounds is < ReviewWorkflow.MinProofreadingRounds or > ReviewWorkflow.MaxProofreadingRounds)
+        {
+            errors["ProofreadingRounds"] = $"校对轮数须为 {ReviewWorkflow.MinProofreadingRounds}–{ReviewWorkflow.MaxProofreadingRounds} 轮。";
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
         }
 
+        row.ProofreadingRounds = input.ProofreadingRounds;
+        row.PrintReviewerNames = input.PrintReviewerNames;
         row.ExpressionsBlock = input.ExpressionsBlock;
         row.SensitiveWordsBlock = input.SensitiveWordsBlock;
         row.PersonalDataBlocks = input.PersonalDataBlocks;
