@@ -203,6 +203,9 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
 {
     public static readonly TimeSpan MaxSchedule = TimeSpan.FromDays(90);
 
+    /// <summary>Attempts at a serial before giving up (only a burst of simultaneous publishers in one agency needs more than one).</summary>
+    private const int MaxAttempts = 50;
+
     public async Task<int> ExecuteAsync(int id, int expectedVersion, DateTimeOffset? at = null, string? requestKey = null, CancellationToken ct = default)
     {
         var key = CatalogueRules.Key(requestKey);
@@ -292,10 +295,12 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 await db.SaveChangesAsync(ct);
                 return item.Version;
             }
-            catch (DbUpdateException) when (attempt < 10)
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Another publisher took this serial (or the same item was published) at the same moment: read again and retry.
+                // Another publisher took this serial (or the same item was published) at the same moment: read again and
+                // retry after a short random pause, so that a burst of publishers in one agency spreads out.
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 20 + (attempt * 5)), ct);
             }
         }
     }
