@@ -195,7 +195,10 @@ public abstract class CatalogueWorkflowTests(DatabaseProvider provider) : CaseWo
         Assert.Contains("现将有关事项通知如下", first.Body, StringComparison.Ordinal);
 
         // The published versions are history: the database refuses to change them.
-        await Assert.ThrowsAnyAsync<Exception>(() => QueryAsync(db => db.Database.ExecuteSqlRawAsync($"UPDATE {Data.GongkaiDbContext.CatalogueRevisionsTableName} SET \"Title\" = 'x'")));
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => QueryAsync(db => db.Database.ExecuteSqlRawAsync($"UPDATE {Data.GongkaiDbContext.CatalogueRevisionsTableName} SET \"Title\" = 'x'")));
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => QueryAsync(db => db.Database.ExecuteSqlRawAsync($"DELETE FROM {Data.GongkaiDbContext.CatalogueItemEventsTableName}")));
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
     }
 
     [ProviderFact]
