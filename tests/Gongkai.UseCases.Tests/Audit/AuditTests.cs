@@ -451,6 +451,12 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(letter.ApplicationId, v, new ServeStep(new DateOnly(2026, 11, 27), ServiceMethod.Direct)));
                 await AsStaff<UseCases.Publishing.ProposeApplicationForDisclosure, int>("jyj-cb", u => u.ExecuteAsync(letter.ApplicationId, "多人申请相同信息。"));
             },
+            [typeof(UseCases.Publishing.AddCatalogueTerm)] = () => AsStaff<UseCases.Publishing.AddCatalogueTerm, int>("gkb", u => u.ExecuteAsync(Data.Publishing.CatalogueTermKind.KeyArea, "审计场景领域")),
+            [typeof(UseCases.Publishing.SetCatalogueTermActive)] = async () =>
+            {
+                var id = await AsStaff<UseCases.Publishing.AddCatalogueTerm, int>("gkb", u => u.ExecuteAsync(Data.Publishing.CatalogueTermKind.Topic, "审计场景分类"));
+                await AsStaff<UseCases.Publishing.SetCatalogueTermActive, bool>("gkb", u => u.ExecuteAsync(id, false));
+            },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>
             {
