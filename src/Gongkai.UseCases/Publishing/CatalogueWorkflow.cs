@@ -232,6 +232,11 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 throw new ValidationFailedException(new Dictionary<string, string> { ["At"] = "定时发布的时间须在现在之后的 90 天内。" });
             }
 
+            if (item.WithdrawnAt is not null && when > now.AddMinutes(1))
+            {
+                throw new ValidationFailedException(new Dictionary<string, string> { ["At"] = "已撤回的信息修订后须立即发布，不能定时发布。" });
+            }
+
             var local = clock.ToLocal(when);
             var publishedOn = DateOnly.FromDateTime(local.DateTime);
             if (item.IndexNumber is null)

@@ -224,6 +224,9 @@ public abstract class CatalogueWorkflowTests(DatabaseProvider provider) : CaseWo
         await AsStaff<ReviseCatalogueItem, int>(Clerk, async u => await u.ExecuteAsync(id, await VersionOf(id), "删除附件中的个人信息后重新发布。"));
         await SubmitAsync(id);
         await ReviewAndProofreadAsync(id);
+        var later = await Assert.ThrowsAsync<ValidationFailedException>(() => PublishAsync(id, Database.Clock.GetUtcNow().AddDays(1)));
+        Assert.Contains("须立即发布", later.Errors["At"], StringComparison.Ordinal); // else the withdrawn version would reappear until then
+        Assert.NotNull((await PublicAsync(id)).WithdrawnAt);
         await PublishAsync(id);
         var back = await PublicAsync(id);
         Assert.Null(back.WithdrawnAt);
