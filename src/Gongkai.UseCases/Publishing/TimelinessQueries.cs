@@ -101,7 +101,8 @@ public sealed record TimelinessBoard(int Year, DateOnly Today, DateOnly DueSoonU
 
 /// <summary>
 /// 公开时效看板 (条例第二十六条): for every unit this user may see — a department itself, a 政务公开办 its whole subtree —
-/// the items waiting for publication (已超期, 即将到期 within 5 working days, the others), and this year's published
+/// the items waiting for publication (已超期, 即将到期 within 5 working days, the others; a version set to publish
+/// later still waits), and this year's published
 /// versions on time and late (each version of an item counts on its own: its publication day against its own
 /// deadline), with the late rate; worst first (most overdue, then the highest late rate), with a 合计 row. Counted by
 /// grouped queries.
@@ -132,6 +133,21 @@ public sealed class GetTimelinessBoard(GongkaiDbContext db, StaffContext staff, 
             })
             .ToDictionaryAsync(x => x.AgencyId, ct);
 
+        // A version set to publish at a later time is not public yet: it still waits (and may be overdue).
+        var scheduled = await (
+            from r in db.CatalogueRevisions.AsNoTracking()
+            join i in db.CatalogueItems.AsNoTracking() on r.ItemId equals i.Id
+            where (visible == null || visible.Contains(i.AgencyId)) && r.PublishedOn > today
+            group r by i.AgencyId into g
+            select new
+            {
+                AgencyId = g.Key,
+                Waiting = g.Count(),
+                Overdue = g.Count(r => r.DueOn < today),
+                DueSoon = g.Count(r => r.DueOn >= today && r.DueOn < soonBefore),
+            })
+            .ToDictionaryAsync(x => x.AgencyId, ct);
+
         var first = new DateOnly(today.Year, 1, 1);
         var published = await (
             from r in db.CatalogueRevisions.AsNoTracking()
@@ -145,8 +161,17 @@ public sealed class GetTimelinessBoard(GongkaiDbContext db, StaffContext staff, 
         var rows = nodes.Select(n =>
         {
             var w = waiting.GetValueOrDefault(n.Id);
+            var s = scheduled.GetValueOrDefault(n.Id);
             var p = published.GetValueOrDefault(n.Id);
-            return new TimelinessBoardRow(n.Id, n.Name, n.Kind, w?.Waiting ?? 0, w?.Overdue ?? 0, w?.DueSoon ?? 0, p?.OnTime ?? 0, p?.Late ?? 0);
+            return new TimelinessBoardRow(
+                n.Id,
+                n.Name,
+                n.Kind,
+                (w?.Waiting ?? 0) + (s?.Waiting ?? 0),
+                (w?.Overdue ?? 0) + (s?.Overdue ?? 0),
+                (w?.DueSoon ?? 0) + (s?.DueSoon ?? 0),
+                p?.OnTime ?? 0,
+                p?.Late ?? 0);
         })
             .OrderByDescending(r => r.Overdue)
             .ThenByDescending(r => r.LateRate ?? -1m)
@@ -270,10 +295,10 @@ public sealed class ListLateItems(GongkaiDbContext db, StaffContext staff, Agenc
         missing.AddRange(calendar.MissingYearsBetween(first, last));
 
         var tree = await AgencyTree.LoadAsync(db, ct);
+        var byUnit = entries.ToLookup(e => e.AgencyId, e => e.Entry);
         var units = tree.Ordered
-            .Select(n => new LateUnit(n.Id, n.Name, [.. entries.Where(e => e.AgencyId == n.Id).Select(e => e.Entry)
-                .OrderBy(e => e.Kind).ThenBy(e => e.DueOn).ThenBy(e => e.ItemId).ThenBy(e => e.Revision)]))
-            .Where(u => u.Entries.Count > 0)
+            .Where(n => byUnit.Contains(n.Id))
+            .Select(n => new LateUnit(n.Id, n.Name, [.. byUnit[n.Id].OrderBy(e => e.Kind).ThenBy(e => e.DueOn).ThenBy(e => e.ItemId).ThenBy(e => e.Revision)]))
             .ToList();
         return new LateList(TimelinessRules.MonthText(first), first, last, asOf, units, TimelinessRules.ProvisionalWarning(missing));
     }

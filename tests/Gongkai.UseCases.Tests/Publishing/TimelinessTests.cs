@@ -116,6 +116,8 @@ public abstract class TimelinessTests(DatabaseProvider provider) : DemoWorld(pro
         var l = await ItemAsync(y, "乙：待发布已超期", D(2026, 10, 28), ItemStage.ReadyToPublish);
         var m = await ItemAsync(y, "乙：修订中", D(2026, 6, 1), ItemStage.Draft, [(await DueAsync(D(2026, 6, 1)), D(2026, 6, 10))], changed: D(2026, 11, 20), index: "Y-2026-0002");
 
+        await ItemAsync(y, "乙：定时发布（12 月 1 日），尚未公开", D(2026, 11, 2), ItemStage.Published, [(D(2026, 11, 30), D(2026, 12, 1))], index: "Y-2026-0003");
+
         var n = await ItemAsync(education, "教育局：草稿已超期", D(2026, 9, 25), ItemStage.Draft);
         return new World(x, y, education, a, b, c, d, e, h, k, l, m, n);
     }
@@ -141,9 +143,10 @@ public abstract class TimelinessTests(DatabaseProvider provider) : DemoWorld(pro
         Assert.Equal((3, 1, 1, 1, 1, 2), (x.Waiting, x.Overdue, x.DueSoon, x.Open, x.OnTime, x.Late));
         Assert.Equal(0.6667m, x.LateRate);
 
-        // A revision counts on its own: version 1 on time, version 2 late; the 2025 version is not this year's.
+        // A revision counts on its own: version 1 on time, version 2 late; the 2025 version is not this year's; a
+        // version set to publish next week still waits (due soon).
         var y = board.Rows.Single(r => r.AgencyId == w.Y);
-        Assert.Equal((2, 1, 0, 1, 2, 1), (y.Waiting, y.Overdue, y.DueSoon, y.Open, y.OnTime, y.Late));
+        Assert.Equal((3, 1, 1, 1, 2, 1), (y.Waiting, y.Overdue, y.DueSoon, y.Open, y.OnTime, y.Late));
 
         var education = board.Rows.Single(r => r.AgencyId == w.Education);
         Assert.True(education.Overdue >= 1);
