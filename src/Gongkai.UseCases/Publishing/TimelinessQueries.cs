@@ -197,7 +197,8 @@ public enum LateEntryKind
 /// <summary>
 /// An entry of the monthly list: the item and version, 索引号 (once published), 成文日期 (first version) or 变更日期
 /// (a revision; null when no longer known), the deadline, the publication day (null when still unpublished at the
-/// month's end) and the working days late — to the publication day, or to the month's end.
+/// month's end; for such an entry, the day it was published after the month, if it was) and the working days late —
+/// to the publication day, or to the month's end.
 /// </summary>
 public sealed record LateEntry(
     int ItemId,
@@ -209,7 +210,8 @@ public sealed record LateEntry(
     DateOnly DueOn,
     DateOnly? PublishedOn,
     int WorkingDaysLate,
-    bool Provisional)
+    bool Provisional,
+    DateOnly? PublishedLater = null)
 {
     /// <summary>成文日期 for the first version, 变更日期 for a revision.</summary>
     public string DateLabel => Revision <= 1 ? "成文日期" : "变更日期";
@@ -275,18 +277,30 @@ public sealed class ListLateItems(GongkaiDbContext db, StaffContext staff, Agenc
             from r in db.CatalogueRevisions.AsNoTracking()
             join i in db.CatalogueItems.AsNoTracking() on r.ItemId equals i.Id
             where (visible == null || visible.Contains(i.AgencyId)) && r.PublishedOn > asOf && r.DueOn < asOf
-            select new Row(i.Id, i.AgencyId, r.Revision, r.Title, i.IndexNumber, i.Revision, i.Formed, i.Changed, r.DueOn, null))
+            select new Row(i.Id, i.AgencyId, r.Revision, r.Title, i.IndexNumber, i.Revision, i.Formed, i.Changed, r.DueOn, (DateOnly?)r.PublishedOn))
             .ToListAsync(ct);
 
         var missing = new List<int>();
         LateEntry Entry(Row row, LateEntryKind kind)
         {
-            var end = row.PublishedOn ?? asOf;
+            var published = kind == LateEntryKind.PublishedLate ? row.PublishedOn : null;
+            var end = published ?? asOf;
             var (days, provisional) = TimelinessRules.WorkingDaysAfter(calendar, row.DueOn, end);
             DateOnly? formed = row.Revision <= 1 ? row.Formed : row.Revision == row.ItemRevision ? row.Changed : null;
             var years = calendar.MissingYearsBetween(formed ?? row.DueOn, end);
             missing.AddRange(years);
-            return new LateEntry(row.ItemId, row.Revision, kind, row.Title, row.IndexNumber, formed, row.DueOn, row.PublishedOn, days, provisional || !years.IsDefaultOrEmpty);
+            return new LateEntry(
+                row.ItemId,
+                row.Revision,
+                kind,
+                row.Title,
+                row.IndexNumber,
+                formed,
+                row.DueOn,
+                published,
+                days,
+                provisional || !years.IsDefaultOrEmpty,
+                kind == LateEntryKind.Overdue ? row.PublishedOn : null);
         }
 
         var entries = late.Select(r => (r.AgencyId, Entry: Entry(r, LateEntryKind.PublishedLate)))
@@ -330,7 +344,9 @@ public static class LateListWorkbook
         var rows = list.Units.SelectMany(u => u.Entries.Select(e => EntryColumns.Zip(new object?[]
         {
             ++n, u.AgencyName, e.KindName, e.Title, e.IndexNumber ?? string.Empty, Date(e.FormedOrChanged), Date(e.DueOn),
-            e.PublishedOn is { } p ? Date(p) : $"未公开（截至 {Date(list.AsOf)}）",
+            e.PublishedOn is { } p ? Date(p)
+                : e.PublishedLater is { } later ? $"截至 {Date(list.AsOf)} 未公开（{Date(later)} 公开）"
+                : $"未公开（截至 {Date(list.AsOf)}）",
             e.Provisional ? e.WorkingDaysLate.ToString(CultureInfo.InvariantCulture) + "（暂定）" : e.WorkingDaysLate,
         }).ToDictionary(p => p.First, p => p.Second ?? string.Empty))).ToList();
         if (rows.Count == 0)

@@ -185,7 +185,7 @@ public abstract class TimelinessTests(DatabaseProvider provider) : DemoWorld(pro
         var c = x.Entries.Single(e => e.ItemId == w.C);
         Assert.Equal((LateEntryKind.Overdue, (DateOnly?)null, 1, (string?)null), (c.Kind, c.PublishedOn, c.WorkingDaysLate, c.IndexNumber));
         var d = x.Entries.Single(e => e.ItemId == w.D);
-        Assert.Equal((LateEntryKind.Overdue, 12), (d.Kind, d.WorkingDaysLate));
+        Assert.Equal((LateEntryKind.Overdue, 12, (DateOnly?)null, (DateOnly?)D(2026, 11, 5)), (d.Kind, d.WorkingDaysLate, d.PublishedOn, d.PublishedLater));
         Assert.DoesNotContain(x.Entries, e => e.ItemId == w.B);
 
         Assert.DoesNotContain(october.Units, u => u.AgencyId == w.Y);
