@@ -21,7 +21,7 @@ public sealed class TimelinessPagesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    /// <summary>The education bureau: one version published three working days late in October, one item still in review and overdue.</summary>
+    /// <summary>The education bureau: one version published three working days late in October, one item still in review and overdue, one due on Monday.</summary>
     private async Task<int> ArrangeAsync()
     {
         await using var scope = _host.App.Services.CreateAsyncScope();
@@ -45,7 +45,8 @@ public sealed class TimelinessPagesTests : IAsyncLifetime
         };
         var late = Item(LateTitle, new DateOnly(2026, 9, 18), new DateOnly(2026, 10, 22), ItemStage.Published, 1, "JYJ-2026-0007");
         var waiting = Item(WaitingTitle, new DateOnly(2026, 9, 25), new DateOnly(2026, 10, 29), ItemStage.FirstReview, 0, null);
-        db.CatalogueItems.AddRange(late, waiting);
+        var soon = Item("关于2026年寒假中小学安全工作的通知", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 30), ItemStage.SecondReview, 0, null);
+        db.CatalogueItems.AddRange(late, waiting, soon);
         await db.SaveChangesAsync();
         db.CatalogueRevisions.Add(new CatalogueRevisionRecord
         {
@@ -69,6 +70,7 @@ public sealed class TimelinessPagesTests : IAsyncLifetime
         var page = await office.GetStringAsync("/Admin/Catalogue/Timeliness");
         Assert.Contains("公开时效", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Admin/Catalogue?agency={education}&amp;state=overdue\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Catalogue?agency={education}&amp;state=duesoon\"", page, StringComparison.Ordinal);
         Assert.Contains("包头市昆都仑区沼潭街道办事处", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"totals\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/Admin/Catalogue/Timeliness/Late?month=2026-10\"", page, StringComparison.Ordinal);
