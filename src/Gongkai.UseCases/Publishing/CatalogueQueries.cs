@@ -57,7 +57,7 @@ public sealed record CatalogueTerms(IReadOnlyList<string> Topics, IReadOnlyList<
 [ReadOnlyUseCase]
 public sealed class ListCatalogueItems(GongkaiDbContext db, StaffContext staff, AgencyClock clock, CalendarProvider calendars)
 {
-    public const int DueSoonWorkingDays = 5;
+    public const int DueSoonWorkingDays = TimelinessRules.DueSoonWorkingDays;
 
     public async Task<Page<CatalogueItemRow>> ExecuteAsync(CatalogueQuery query, CancellationToken ct = default)
     {
@@ -76,15 +76,17 @@ public sealed class ListCatalogueItems(GongkaiDbContext db, StaffContext staff, 
             q = q.Where(i => i.Stage == stage);
         }
 
-        var open = new[] { ItemStage.Draft, ItemStage.FirstReview, ItemStage.SecondReview, ItemStage.FinalReview, ItemStage.Proofreading, ItemStage.ReadyToPublish };
+        // Waiting as the 公开时效 board counts it: 主动公开 items not yet published, and versions set to publish on a later day.
+        var waiting = TimelinessRules.Unpublished(db.CatalogueItems).Select(i => i.Id)
+            .Concat(db.CatalogueRevisions.Where(r => r.PublishedOn > today).Select(r => r.ItemId));
         switch (query.State)
         {
             case "overdue":
-                q = q.Where(i => open.Contains(i.Stage) && i.DueOn < today);
+                q = q.Where(i => waiting.Contains(i.Id) && i.DueOn < today);
                 break;
             case "duesoon":
                 var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays).Date;
-                q = q.Where(i => open.Contains(i.Stage) && i.DueOn >= today && i.DueOn <= soon);
+                q = q.Where(i => waiting.Contains(i.Id) && i.DueOn >= today && i.DueOn <= soon);
                 break;
             case "late":
                 q = q.Where(i => db.CatalogueRevisions.Any(r => r.ItemId == i.Id && r.PublishedOn > r.DueOn));
