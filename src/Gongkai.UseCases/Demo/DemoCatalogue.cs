@@ -100,6 +100,11 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
         return new DemoCatalogueLoad(plan.Items.Count, events, watch.Elapsed);
     }
 
+    /// <summary>
+    /// Saves the plan: the items (audited like any insert), then their tags, links and sequences; the revisions and
+    /// events — append-only history tables that are not audited, some 40,000 rows — by plain INSERT commands
+    /// (<see cref="InsertAsync{T}"/>), which are several times faster than the change tracker.
+    /// </summary>
     private async Task<int> SaveAsync(Plan plan, CancellationToken ct)
     {
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -116,25 +121,97 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
                 p.Events.ForEach(e => e.ItemId = p.Item.Id);
             }
 
-            db.CatalogueRevisions.AddRange(plan.Items.SelectMany(p => p.Revisions));
             db.CatalogueItemTags.AddRange(plan.Items.Where(p => p.TermId is not null).Select(p => new CatalogueItemTagRecord { ItemId = p.Item.Id, TermId = p.TermId!.Value }));
             db.CatalogueLinks.AddRange(plan.Items.Where(p => p.Interprets is not null).Select(p => new CatalogueLinkRecord { InterpretationId = p.Item.Id, DocumentId = p.Interprets!.Item.Id }));
             db.IndexNumberSequences.AddRange(plan.Sequences);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            await InsertAsync(plan.Items.SelectMany(p => p.Revisions).ToList(), ct);
             var events = plan.Items.SelectMany(p => p.Events).ToList();
-            foreach (var chunk in events.Chunk(10_000))
-            {
-                db.CatalogueItemEvents.AddRange(chunk);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-
+            await InsertAsync(events, ct);
             return events.Count;
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Inserts rows with commands built from the model (columns, value converters), in the order given (so the generated
+    /// ids follow it), in the load's transaction: on SQLite one prepared single-row statement run for each row, on other
+    /// databases multi-row statements (fewer round trips).
+    /// </summary>
+    private async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never)).ToList();
+        var converters = properties.Select(p => p.GetValueConverter() ?? p.GetTypeMapping().Converter).ToList();
+        var name = (table.Schema is null ? string.Empty : $"\"{table.Schema}\".") + $"\"{table.Name}\"";
+        var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
+        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+        var perCommand = sqlite ? 1 : Math.Max(1, 4000 / properties.Count);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction ?? throw new InvalidOperationException("the demo load runs in a transaction"));
+        System.Data.Common.DbCommand? command = null;
+        try
+        {
+            foreach (var chunk in rows.Chunk(perCommand))
+            {
+                if (command is null || command.Parameters.Count != chunk.Length * properties.Count)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    var sql = new System.Text.StringBuilder($"INSERT INTO {name} ({columns}) VALUES ");
+                    for (var r = 0; r < chunk.Length; r++)
+                    {
+                        sql.Append(r == 0 ? "(" : ", (");
+                        for (var i = 0; i < properties.Count; i++)
+                        {
+                            var parameter = command.CreateParameter();
+                            parameter.ParameterName = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+                            sql.Append(i == 0 ? string.Empty : ", ").Append(parameter.ParameterName);
+                            command.Parameters.Add(parameter);
+                        }
+
+                        sql.Append(')');
+                    }
+
+                    command.CommandText = sql.ToString();
+                    if (sqlite)
+                    {
+                        await command.PrepareAsync(ct);
+                    }
+                }
+
+                var n = 0;
+                foreach (var row in chunk)
+                {
+                    for (var i = 0; i < properties.Count; i++)
+                    {
+                        var value = properties[i].PropertyInfo!.GetValue(row);
+                        value = value is null || converters[i] is not { } converter ? value : converter.ConvertToProvider(value);
+                        command.Parameters[n++].Value = value ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
     }
 
