@@ -70,8 +70,25 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
     /// <summary>Generic items of 2024 per unit (by template unit key), before scaling to what the fixed items leave.</summary>
     private static readonly Dictionary<string, int> UnitWeights = new(StringComparer.Ordinal)
     {
-        ["区政府"] = 250, ["区政府办"] = 420, ["区政务服务局"] = 520, ["区发改委"] = 150, ["区教育局"] = 220, ["区民政局"] = 200, ["区财政局"] = 180, ["区人社局"] = 200, ["区住建局"] = 220,
-        ["区卫健委"] = 180, ["区市场监管局"] = 260, ["区应急管理局"] = 150, ["区司法局"] = 110, ["沼潭街道"] = 110, ["林荫路街道"] = 90, ["少先路街道"] = 90, ["友谊大街街道"] = 90, ["阿尔丁大街街道"] = 90, ["昆河镇"] = 120,
+        ["区政府"] = 250,
+        ["区政府办"] = 420,
+        ["区政务服务局"] = 520,
+        ["区发改委"] = 150,
+        ["区教育局"] = 220,
+        ["区民政局"] = 200,
+        ["区财政局"] = 180,
+        ["区人社局"] = 200,
+        ["区住建局"] = 220,
+        ["区卫健委"] = 180,
+        ["区市场监管局"] = 260,
+        ["区应急管理局"] = 150,
+        ["区司法局"] = 110,
+        ["沼潭街道"] = 110,
+        ["林荫路街道"] = 90,
+        ["少先路街道"] = 90,
+        ["友谊大街街道"] = 90,
+        ["阿尔丁大街街道"] = 90,
+        ["昆河镇"] = 120,
     };
 
     /// <summary>Units that publish late more than the others (the dashboard's late units).</summary>
@@ -741,7 +758,7 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
             var item = p.Item;
             var revision = p.Cycles.Count + 1;
             var crew = p.Unit.Crew;
-            var due = _calendar.AddWorkingDays(start, PublicationTimeliness.StatutoryWorkingDays).Date;
+            var due = PublicationTimeliness.Of(_calendar, start, published, _today).Due.Date;
             List<(string Kind, ItemStage Stage, int? Round, Person Actor)> steps =
             [
                 (revision == 1 ? "created" : "revised", revision == 1 ? ItemStage.Draft : ItemStage.Published, null, crew.Creator),
@@ -849,7 +866,7 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
 
             var item = p.Item;
             item.Formed = formed;
-            item.DueOn = _calendar.AddWorkingDays(formed, PublicationTimeliness.StatutoryWorkingDays).Date;
+            item.DueOn = PublicationTimeliness.Of(_calendar, formed, null, _today).Due.Date;
             item.Stage = stage;
             item.ProofreadingRound = stage == ItemStage.Proofreading ? round : 0;
             item.ProofreadingRounds = stage == ItemStage.Draft && !returned ? 0 : ProofreadingRounds;

@@ -228,11 +228,13 @@ public sealed class DemoReports(
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Id, ct);
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
         var tree = await AgencyTree.LoadAsync(db, ct);
-        return (agencies[DemoAgencies.DistrictGovernment], (user, agency) =>
+        void As(string user, string agency)
         {
             var account = DemoAccounts.All.Single(a => a.UserName == user);
             staff.SetStaff(users[user], user, account.DisplayName, account.Roles, agencies[agency], tree);
-        });
+        }
+
+        return (agencies[DemoAgencies.DistrictGovernment], As);
     }
 
     private async Task<int> WriteAsync(int agencyId, int year, ReportText text, CancellationToken ct)

@@ -85,6 +85,8 @@ public abstract partial class DemoCatalogueTests(DatabaseProvider provider) : De
         Assert.Contains(statutory, i => i.Article21Item is not null);
         var topics = await QueryAsync(db => db.CatalogueTerms.Where(t => t.Kind == CatalogueTermKind.Topic).Select(t => t.Name).ToListAsync());
         Assert.All(items.Values, i => Assert.Contains(i.Topic, topics));
+        Assert.DoesNotContain(items.Values, i => i.Title.Contains('{', StringComparison.Ordinal) || i.Summary.Contains('{', StringComparison.Ordinal) || i.Body.Contains('{', StringComparison.Ordinal));
+        Assert.All(items.Values.Where(i => i.DocumentNumber is not null), i => Assert.Equal("有效", i.Validity));
     }
 
     private async Task Every_item_was_reviewed_by_three_different_people_on_the_official_deadline()
