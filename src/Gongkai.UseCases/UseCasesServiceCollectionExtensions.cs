@@ -22,6 +22,7 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<Cases.CaseHistory>();
         services.AddScoped<Demo.DemoCases>();
         services.AddScoped<Demo.DemoReports>();
+        services.AddScoped<Demo.DemoCatalogue>();
         services.AddScoped<Reports.ReportStore>();
         services.AddScoped<Reports.ReportComputation>();
         services.AddScoped<Reports.ReportDocuments>();

@@ -8,8 +8,9 @@ namespace Gongkai.Cli.Tests;
 
 /// <summary>
 /// `gongkai report generate` on the demo database: the district's 2024 report computed from its records prints the
-/// tables of the sample report (data/seeds/kundulun-2024.expected.json) and the narrative's figures; 2023, 2024 and
-/// 2025 chain by their carried cases; the documents it writes read back as the same tables.
+/// tables of the sample report (data/seeds/kundulun-2024.expected.json) and the narrative's figures (counted from the
+/// demo catalogue); 2023, 2024 and 2025 chain by their carried cases; the documents it writes read back as the same
+/// tables.
 /// </summary>
 public sealed class ReportGenerateCommandTests : IAsyncLifetime
 {
@@ -42,6 +43,15 @@ public sealed class ReportGenerateCommandTests : IAsyncLifetime
         var figures = got.GetProperty("figures");
         Assert.Equal((3918, 293, 30, 43), (figures.GetProperty("items_published").GetInt32(), figures.GetProperty("key_area_items").GetInt32(), figures.GetProperty("policy_interpretations").GetInt32(), figures.GetProperty("new_media_accounts").GetInt32()));
         Assert.Contains("新收政府信息公开申请109件", got.GetProperty("sections").GetProperty("一").GetString(), StringComparison.Ordinal);
+
+        // Counted from the demo catalogue, with the key-area sub-figures; 2025 has no catalogue items, so its figures are the entered ones.
+        Assert.True(figures.GetProperty("from_catalogue").GetBoolean());
+        Assert.Equal((31, 27, 4, 9, 16), (figures.GetProperty("policy_documents").GetInt32(), figures.GetProperty("proposal_replies").GetInt32(), figures.GetProperty("compulsory_education").GetInt32(), figures.GetProperty("employment_stabilisation").GetInt32(), figures.GetProperty("elderly_care").GetInt32()));
+        Assert.Contains("其中重点领域信息293条（政策文件31条、建议提案办理27条、义务教育4条、稳岗就业9条、养老服务16条）", got.GetProperty("sections").GetProperty("一").GetString(), StringComparison.Ordinal);
+        var figures2025 = years[2025].GetProperty("figures");
+        Assert.False(figures2025.GetProperty("from_catalogue").GetBoolean());
+        Assert.Equal(4102, figures2025.GetProperty("items_published").GetInt32());
+        Assert.Equal(JsonValueKind.Null, figures2025.GetProperty("policy_documents").ValueKind);
 
         // Carried over in a year = carried forward the year before, column by column; documents in force chain too.
         foreach (var (before, after) in new[] { (2023, 2024), (2024, 2025) })

@@ -80,6 +80,13 @@ internal static class ReportGenerateCommand
             await c.Out.WriteLineAsync(t[
                 $"正文数据：主动公开 {N(f.ItemsPublished)} 条，重点领域 {N(f.KeyAreaItems)} 条，政策解读 {N(f.PolicyInterpretations)} 篇，政务新媒体 {N(f.NewMediaAccounts)} 个，信息处理费 {f.FeesYuan} 元（{f.FeeApplications} 件）",
                 $"Narrative figures: {N(f.ItemsPublished)} items published, {N(f.KeyAreaItems)} in key areas, {N(f.PolicyInterpretations)} interpretations, {N(f.NewMediaAccounts)} new-media accounts, fees {f.FeesYuan} yuan ({f.FeeApplications} applications)"]);
+            if (f.FromCatalogue)
+            {
+                await c.Out.WriteLineAsync(t[
+                    "主动公开、重点领域和政策解读数字来自信息公开目录：" + string.Join("，", NarrativeFigures.KeyAreaFigureCodes.Select(k => $"{k.Name} {N(f.KeyAreaFigure(k.Code))} 条")),
+                    "Items, key-area items and interpretations are counted from the catalogue: " + string.Join(", ", NarrativeFigures.KeyAreaFigureCodes.Select(k => $"{k.Code} {N(f.KeyAreaFigure(k.Code))}"))]);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -98,6 +105,12 @@ internal static class ReportGenerateCommand
             ["items_published"] = f.ItemsPublished,
             ["key_area_items"] = f.KeyAreaItems,
             ["policy_interpretations"] = f.PolicyInterpretations,
+            ["from_catalogue"] = f.FromCatalogue,
+            ["policy_documents"] = f.PolicyDocuments,
+            ["proposal_replies"] = f.ProposalReplies,
+            ["compulsory_education"] = f.CompulsoryEducation,
+            ["employment_stabilisation"] = f.EmploymentStabilisation,
+            ["elderly_care"] = f.ElderlyCare,
             ["new_media_accounts"] = f.NewMediaAccounts,
             ["new_media_posts"] = f.NewMediaPosts,
             ["fee_applications"] = f.FeeApplications,

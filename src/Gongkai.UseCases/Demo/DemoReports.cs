@@ -134,26 +134,14 @@ public sealed class DemoReports(
         [2025] = "创新开展“政务公开日”活动，邀请居民代表走进区政务服务中心，面对面解读惠民政策；建议提案办理结果继续全文公开。",
     };
 
-    /// <summary>Writes the reports; acts as the demo accounts, and leaves <see cref="StaffContext"/> to the caller.</summary>
-    public async Task LoadAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Registers the district government's 行政规范性文件 (before the catalogue, whose items link to them); acts as the
+    /// 政务公开办, and leaves <see cref="StaffContext"/> to the caller.
+    /// </summary>
+    public async Task RegisterDocumentsAsync(CancellationToken ct = default)
     {
         var today = clock.Today();
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Id, ct);
-        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
-        var tree = await AgencyTree.LoadAsync(db, ct);
-        var district = agencies[DemoAgencies.DistrictGovernment];
-        void As(string user, string agency)
-        {
-            var account = DemoAccounts.All.Single(a => a.UserName == user);
-            staff.SetStaff(users[user], user, account.DisplayName, account.Roles, agencies[agency], tree);
-        }
-
-        DateOnly? On(int year, int month, int day)
-        {
-            var date = new DateOnly(year, month, day);
-            return date <= today ? date : null;
-        }
-
+        var (district, As) = await ActorsAsync(ct);
         As("gkb", DemoAgencies.DistrictGovernment);
         foreach (var (number, title, issued, repealed) in DistrictRegister.Where(d => d.Issued <= today))
         {
@@ -163,6 +151,19 @@ public sealed class DemoReports(
                 var replacement = DistrictRegister.FirstOrDefault(d => d.Issued == on).Number;
                 await changeDocument.ExecuteAsync(doc, 1, new Publishing.RepealDocument(on, replacement), null, ct);
             }
+        }
+    }
+
+    /// <summary>Writes the reports (after <see cref="RegisterDocumentsAsync"/>); acts as the demo accounts, and leaves <see cref="StaffContext"/> to the caller.</summary>
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Id, ct);
+        var (district, As) = await ActorsAsync(ct);
+        DateOnly? On(int year, int month, int day)
+        {
+            var date = new DateOnly(year, month, day);
+            return date <= today ? date : null;
         }
 
         foreach (var (year, figures) in DistrictFigures)
@@ -219,6 +220,21 @@ public sealed class DemoReports(
         As("mzj-cb", "包头市昆都仑区卫生健康委员会");
         var health = await WriteAsync(agencies["包头市昆都仑区卫生健康委员会"], 2025, Department("区卫健委", "医疗机构执业信息、公共卫生服务和疫苗接种"), ct);
         await submit.ExecuteAsync(health, await VersionAsync(health, ct), null, ct);
+    }
+
+    /// <summary>The district government's id and a way to act as a demo account for an agency.</summary>
+    private async Task<(int District, Action<string, string> As)> ActorsAsync(CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Id, ct);
+        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
+        var tree = await AgencyTree.LoadAsync(db, ct);
+        void As(string user, string agency)
+        {
+            var account = DemoAccounts.All.Single(a => a.UserName == user);
+            staff.SetStaff(users[user], user, account.DisplayName, account.Roles, agencies[agency], tree);
+        }
+
+        return (agencies[DemoAgencies.DistrictGovernment], As);
     }
 
     private async Task<int> WriteAsync(int agencyId, int year, ReportText text, CancellationToken ct)

@@ -19,10 +19,11 @@ public enum DemoLoadOutcome
 /// A database that holds real records is refused: demo data never mixes with real records. The demo applications
 /// (<see cref="DemoCases"/>) are dated around today, so the queues show work due soon, overdue, paused and closed; before
 /// them come the district government's complete past years (<see cref="DemoHistory"/>), whose 2024 gives the sample
-/// annual report's tables 三 and 四.
+/// annual report's tables 三 and 四, and its units' catalogue (<see cref="DemoCatalogue"/>: 2024 gives the report's
+/// narrative figures; the current year is in progress).
 /// </summary>
 [AuditAction("载入演示数据")]
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, DemoReports reports, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, DemoReports reports, DemoCatalogue catalogue, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
@@ -48,6 +49,7 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
             Kind = AgencyKind.Government,
             ReceivesApplications = true,
             ReportScope = ReportScope.Subtree,
+            CreditCode = DemoAgencies.CreditCode(0),
             OfficeName = "包头市昆都仑区行政审批政务服务与数据管理局（区政务公开办）",
             OfficeHours = "工作日 8:30-12:00，14:30-18:00",
             OfficeAddress = "包头市昆都仑区政务服务中心（演示地址）",
@@ -67,6 +69,7 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
                 Kind = unit.Kind,
                 ParentId = district.Id,
                 ReceivesApplications = unit.ReceivesApplications,
+                CreditCode = DemoAgencies.CreditCode(order),
                 OfficeName = unit.ShortName + "办公室",
                 OfficeHours = "工作日 8:30-12:00，14:30-18:00",
                 IndexNumberPattern = DemoAgencies.IndexNumberPattern(order),
@@ -92,6 +95,8 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
             {
                 try
                 {
+                    await reports.RegisterDocumentsAsync(ct);
+                    await catalogue.LoadAsync(ct);
                     await reports.LoadAsync(ct);
                 }
                 finally

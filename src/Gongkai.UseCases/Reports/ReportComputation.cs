@@ -12,8 +12,10 @@ namespace Gongkai.UseCases.Reports;
 
 /// <summary>
 /// The figures a report's narrative quotes, where they come from the records or from figures entered by hand: items
-/// published, key-area items, interpretations, new-media accounts and posts (entered until the catalogue and
-/// supervision hold them), and the 信息处理费 collected (from the cases, 元). Null is "not entered", never zero.
+/// published, key-area items and interpretations (from the catalogue when the report's agencies have items first
+/// published in the year, else entered), new-media accounts and posts (entered until supervision holds them), and the
+/// 信息处理费 collected (from the cases, 元). Null is "not entered", never zero. The five key-area sub-figures
+/// (政策文件, 建议提案办理, 义务教育, 稳岗就业, 养老服务) exist only when counted from the catalogue.
 /// </summary>
 public sealed record NarrativeFigures(
     long? ItemsPublished,
@@ -22,7 +24,88 @@ public sealed record NarrativeFigures(
     long? NewMediaAccounts,
     long? NewMediaPosts,
     int FeeApplications,
-    long FeesYuan);
+    long FeesYuan)
+{
+    /// <summary>The key-area figure codes (<see cref="Data.Publishing.CatalogueTermRecord.Figure"/>) in the order the narrative quotes them, with their names.</summary>
+    public static IReadOnlyList<(string Code, string Name)> KeyAreaFigureCodes { get; } =
+    [
+        ("policy_documents", "政策文件"),
+        ("proposal_replies", "建议提案办理"),
+        ("compulsory_education", "义务教育"),
+        ("employment_stabilisation", "稳岗就业"),
+        ("elderly_care", "养老服务"),
+    ];
+
+    /// <summary>Whether items published, key-area items and interpretations were counted from the catalogue (else entered by hand).</summary>
+    public bool FromCatalogue { get; init; }
+
+    /// <summary>Key-area items tagged 政策文件 (catalogue only).</summary>
+    public long? PolicyDocuments { get; init; }
+
+    /// <summary>Key-area items tagged 建议提案办理 (catalogue only).</summary>
+    public long? ProposalReplies { get; init; }
+
+    /// <summary>Key-area items tagged 义务教育 (catalogue only).</summary>
+    public long? CompulsoryEducation { get; init; }
+
+    /// <summary>Key-area items tagged 稳岗就业 (catalogue only).</summary>
+    public long? EmploymentStabilisation { get; init; }
+
+    /// <summary>Key-area items tagged 养老服务 (catalogue only).</summary>
+    public long? ElderlyCare { get; init; }
+
+    /// <summary>The sub-figure of a key-area figure code, null when not counted.</summary>
+    public long? KeyAreaFigure(string code) => code switch
+    {
+        "policy_documents" => PolicyDocuments,
+        "proposal_replies" => ProposalReplies,
+        "compulsory_education" => CompulsoryEducation,
+        "employment_stabilisation" => EmploymentStabilisation,
+        "elderly_care" => ElderlyCare,
+        _ => null,
+    };
+
+    /// <summary>These figures with items published, key-area items, interpretations and the sub-figures taken from the catalogue.</summary>
+    public NarrativeFigures WithCatalogue(CatalogueYearFigures c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        long By(string code) => c.ByFigure.GetValueOrDefault(code);
+        return this with
+        {
+            ItemsPublished = c.ItemsPublished,
+            KeyAreaItems = c.KeyAreaItems,
+            PolicyInterpretations = c.Interpretations,
+            FromCatalogue = true,
+            PolicyDocuments = By("policy_documents"),
+            ProposalReplies = By("proposal_replies"),
+            CompulsoryEducation = By("compulsory_education"),
+            EmploymentStabilisation = By("employment_stabilisation"),
+            ElderlyCare = By("elderly_care"),
+        };
+    }
+}
+
+/// <summary>
+/// What the catalogue says of a year for some agencies: items first published in the year (withdrawn later or not: they
+/// were published that year), those with at least one key-area tag, the 政策解读 among them, and the items per key-area
+/// figure code (an item counts once per code).
+/// </summary>
+public sealed record CatalogueYearFigures(long ItemsPublished, long KeyAreaItems, long Interpretations, IReadOnlyDictionary<string, long> ByFigure)
+{
+    public static CatalogueYearFigures Zero { get; } = new(0, 0, 0, new Dictionary<string, long>());
+
+    public CatalogueYearFigures Plus(CatalogueYearFigures other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var by = new Dictionary<string, long>(ByFigure, StringComparer.Ordinal);
+        foreach (var (code, n) in other.ByFigure)
+        {
+            by[code] = by.GetValueOrDefault(code) + n;
+        }
+
+        return new CatalogueYearFigures(ItemsPublished + other.ItemsPublished, KeyAreaItems + other.KeyAreaItems, Interpretations + other.Interpretations, by);
+    }
+}
 
 /// <summary>The tables of an agency's report on a year, computed from the records of its scope, and the narrative's figures.</summary>
 public sealed record ComputedReport(
@@ -59,8 +142,9 @@ public sealed record ComputedReport(
 /// <summary>
 /// Computes the tables of annual reports from the records (annual-report.md, "Counting from case records"):
 /// table 三 from the applications of the report's scope (one grouped query, the rules of
-/// <see cref="Table3Computation"/>), table 四 from the review and litigation cases at year end, table 二 and the
-/// narrative's hand-entered figures from <see cref="ReportFiguresRecord"/>. The scope is the agency's setting: its own
+/// <see cref="Table3Computation"/>), table 四 from the review and litigation cases at year end, table 二 from
+/// <see cref="ReportFiguresRecord"/> and the register, and the narrative's figures from the catalogue when the scope's
+/// agencies have items first published in the year (<see cref="CatalogueFiguresByAgencyAsync"/>), else as entered. The scope is the agency's setting: its own
 /// records, or its whole subtree by parent links. No access check here: the use cases calling it check who may see
 /// the agency.
 /// </summary>
@@ -94,6 +178,8 @@ public sealed class ReportComputation(GongkaiDbContext db)
             .Select(g => new { Count = g.Count(), Yuan = g.Sum(a => a.FeeYuan!.Value) })
             .SingleOrDefaultAsync(ct);
         var register = await Publishing.RegisterTable2.CountAsync(db, ids, year, ct);
+        var catalogue = (await CatalogueFiguresByAgencyAsync(ids, year, ct)).Values.Aggregate(CatalogueYearFigures.Zero, (a, b) => a.Plus(b));
+        var narrative = new NarrativeFigures(figures?.ItemsPublished, figures?.KeyAreaItems, figures?.PolicyInterpretations, figures?.NewMediaAccounts, figures?.NewMediaPosts, fees?.Count ?? 0, fees?.Yuan ?? 0);
         return new ComputedReport(
             agency.Id,
             agency.Name,
@@ -104,8 +190,49 @@ public sealed class ReportComputation(GongkaiDbContext db)
             WithRegister(Table2Of(figures), register),
             table3,
             table4,
-            new NarrativeFigures(figures?.ItemsPublished, figures?.KeyAreaItems, figures?.PolicyInterpretations, figures?.NewMediaAccounts, figures?.NewMediaPosts, fees?.Count ?? 0, fees?.Yuan ?? 0),
+            catalogue.ItemsPublished > 0 ? narrative.WithCatalogue(catalogue) : narrative,
             figures?.UpdatedAt);
+    }
+
+    /// <summary>
+    /// The catalogue's figures of a year for each of the given agencies that has items first published in it (their own
+    /// items; agencies without any are absent): one grouped query for the items, key-area items and interpretations, one
+    /// for the items per key-area figure code.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, CatalogueYearFigures>> CatalogueFiguresByAgencyAsync(IReadOnlyCollection<int> agencyIds, int year, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        var ids = agencyIds.Distinct().ToList();
+        var from = new DateOnly(year, 1, 1);
+        var to = from.AddYears(1);
+        var items = db.CatalogueItems.AsNoTracking().Where(i => ids.Contains(i.AgencyId) && i.FirstPublishedOn != null && i.FirstPublishedOn >= from && i.FirstPublishedOn < to);
+        var keyTags = from t in db.CatalogueItemTags
+                      join term in db.CatalogueTerms on t.TermId equals term.Id
+                      where term.Kind == Data.Publishing.CatalogueTermKind.KeyArea
+                      select new { t.ItemId, term.Figure };
+        var counts = await items
+            .Select(i => new { i.AgencyId, Interpretation = i.Kind == Core.Publishing.ItemKind.Interpretation, KeyArea = keyTags.Any(t => t.ItemId == i.Id) })
+            .GroupBy(i => new { i.AgencyId, i.Interpretation, i.KeyArea })
+            .Select(g => new { g.Key.AgencyId, g.Key.Interpretation, g.Key.KeyArea, Count = g.LongCount() })
+            .ToListAsync(ct);
+        var byFigure = await (from i in items
+                              join t in keyTags on i.Id equals t.ItemId
+                              where t.Figure != null
+                              group i.Id by new { i.AgencyId, t.Figure } into g
+                              select new { g.Key.AgencyId, g.Key.Figure, Count = g.Distinct().LongCount() })
+            .ToListAsync(ct);
+        var result = new Dictionary<int, CatalogueYearFigures>();
+        foreach (var agency in counts.GroupBy(c => c.AgencyId))
+        {
+            var figures = byFigure.Where(f => f.AgencyId == agency.Key).ToDictionary(f => f.Figure!, f => f.Count, StringComparer.Ordinal);
+            result[agency.Key] = new CatalogueYearFigures(
+                agency.Sum(c => c.Count),
+                agency.Where(c => c.KeyArea).Sum(c => c.Count),
+                agency.Where(c => c.Interpretation).Sum(c => c.Count),
+                figures);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public static class ReportDrafts
         long Total(string row) => t3[row][Table3Layout.TotalColumn] ?? 0;
         var f = c.Figures;
         var published = f.ItemsPublished is { } items
-            ? $"{y}年，{who}主动公开政府信息{N(items)}条" + (f.KeyAreaItems is { } key ? $"，其中重点领域信息{N(key)}条" : string.Empty)
+            ? $"{y}年，{who}主动公开政府信息{N(items)}条" + (f.KeyAreaItems is { } key ? $"，其中重点领域信息{N(key)}条" + KeyAreaDetail(f) : string.Empty)
               + (f.PolicyInterpretations is { } pi ? $"；发布政策解读{N(pi)}篇" : string.Empty) + "。"
             : string.Empty;
         var applications = $"{y}年，{who}新收政府信息公开申请{Total(Table3Computation.NewReceived)}件，上年结转{Total(Table3Computation.CarriedOver)}件；本年办结{Total(Table3Computation.TotalProcessed)}件，{Total(Table3Computation.CarriedForward)}件结转下年度继续办理。";
@@ -65,6 +65,13 @@ public static class ReportDrafts
             ["五"] = "（一）存在的主要问题\n\n（二）改进情况\n",
             ["六"] = six,
         };
+    }
+
+    /// <summary>“（政策文件31条、建议提案办理27条…）” for the sub-figures counted from the catalogue (those above zero).</summary>
+    private static string KeyAreaDetail(NarrativeFigures f)
+    {
+        var parts = NarrativeFigures.KeyAreaFigureCodes.Select(c => (c.Name, N: f.KeyAreaFigure(c.Code))).Where(p => p.N > 0).Select(p => $"{p.Name}{N(p.N!.Value)}条").ToList();
+        return parts.Count == 0 ? string.Empty : $"（{string.Join('、', parts)}）";
     }
 
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
