@@ -41,24 +41,4 @@ public static class DemoAgencies
         new("包头市昆都仑区阿尔丁大街街道办事处", "阿尔丁大街街道", AgencyKind.Subdistrict, true),
         new("包头市昆都仑区昆河镇人民政府", "昆河镇", AgencyKind.Township, true),
     ];
-
-    /// <summary>
-    /// A made-up 统一社会信用代码 for the demo agency at <paramref name="order"/> (0: the district government, then
-    /// <see cref="Units"/> in order): 机关 (11), the district's area code 150203, a 组织机构代码 with its GB 11714 check
-    /// character, and the GB 32100 check character. It gives the 索引号 of the demo catalogue.
-    /// </summary>
-    public static string CreditCode(int order)
-    {
-        var organisation = (11_587_000 + (order * 4_127)).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-        int[] weights = [3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = organisation.Select((c, i) => (c - '0') * weights[i]).Sum();
-        var check = (11 - (sum % 11)) switch
-        {
-            10 => 'X',
-            11 => '0',
-            var n => (char)('0' + n),
-        };
-        var first17 = "11150203" + organisation + check;
-        return first17 + DemoHistory.CreditCheckCharacter(first17);
-    }
 }

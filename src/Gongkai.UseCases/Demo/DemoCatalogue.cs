@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Gongkai.Core.Calendar;
 using Gongkai.Core.Common;
 using Gongkai.Core.Publishing;
@@ -30,14 +28,14 @@ public sealed record DemoCatalogueLoad(int Items, int Events, TimeSpan Elapsed);
 /// of its unit or of the district office, three proofreading rounds, published — with the deadline of 条例第二十六条 on the
 /// official calendar (<see cref="PublicationTimeliness"/>); about 2.5 % of 2024 was published late, most of it by
 /// 沼潭街道, 昆河镇 and 区住建局. A few items were revised (revision 2 with a 修订说明) and two withdrawn with a reason.
-/// 索引号 follow each agency's pattern with its 统一社会信用代码 (made up for the demo), serials per agency and year of
-/// first publication, and the sequences continue after them.
+/// 索引号 follow each agency's pattern (the demo's local unit codes, <see cref="DemoAgencies.IndexNumberPattern"/>), serials
+/// per agency and year of first publication, and the sequences continue after them.
 /// </para>
 /// <para>
 /// This is history, so the rows are inserted in bulk rather than through the workflow's use cases (a few saves, the
 /// change tracker cleared between them); the generator is seeded, so every load gives the same catalogue for the same
-/// today. A revision's <see cref="CatalogueRevisionRecord.Snapshot"/> here is a small JSON of the published metadata
-/// (see <see cref="Snapshot"/>), with an empty attachment list: the demo items have no files.
+/// today. A revision's <see cref="CatalogueRevisionRecord.Snapshot"/> is written as the publishing use case writes it,
+/// with an empty attachment list: the demo items have no files.
 /// </para>
 /// </summary>
 public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider calendars, AgencyClock clock, ILogger<DemoCatalogue> log)
@@ -65,7 +63,6 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
 
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Generic items of 2024 per unit (by template unit key), before scaling to what the fixed items leave.</summary>
     private static readonly Dictionary<string, int> UnitWeights = new(StringComparer.Ordinal)
@@ -231,28 +228,6 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
             }
         }
     }
-
-    /// <summary>
-    /// The published metadata a demo revision keeps: 索引号, 发布机构, 文号, 成文日期, 主题分类, the column (directory and the
-    /// article item), 有效性, 生效日期, 公开属性, 关键词, 信息来源, 重点领域 and the attachment list (empty).
-    /// </summary>
-    private sealed record Snapshot(
-        string Kind,
-        string? IndexNumber,
-        string PublishingAgency,
-        string? DocumentNumber,
-        DateOnly Formed,
-        string? Topic,
-        string Directory,
-        int? Article20Item,
-        string? Article21Item,
-        string? Validity,
-        DateOnly? EffectiveOn,
-        string Attribute,
-        string Keywords,
-        string Source,
-        string[] KeyAreas,
-        string[] Attachments);
 
     /// <summary>A demo account or the name of a person in a unit without one.</summary>
     private sealed record Person(string Name, string? UserId);
@@ -692,16 +667,14 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
                 foreach (var c in p.Cycles)
                 {
                     var i = p.Item;
-                    var snapshot = new Snapshot(
-                        CatalogueNames.Of(i.Kind), i.IndexNumber, i.PublishingAgency, i.DocumentNumber, i.Formed, i.Topic, CatalogueNames.Of(i.Directory), i.Article20Item, i.Article21Item,
-                        i.Validity, i.EffectiveOn, CatalogueNames.Of(i.Attribute), i.Keywords, i.Source, p.TermName is null ? [] : [p.TermName], []);
+                    var snapshot = Publishing.CatalogueRules.Snapshot(i, p.TermName is null ? [] : [p.TermName], []);
                     p.Revisions.Add(new CatalogueRevisionRecord
                     {
                         Revision = c.Revision,
                         Title = i.Title,
                         Summary = i.Summary,
                         Body = i.Body,
-                        Snapshot = JsonSerializer.Serialize(snapshot, SnapshotJson),
+                        Snapshot = snapshot,
                         ChangeNote = c.ChangeNote,
                         Reviewers = c.Reviewers,
                         DueOn = c.Due,
