@@ -95,6 +95,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.ReviewHandler => roles.Overlaps(Policies.ReviewHandlerRoles),
                 Policies.ReportUser => roles.Overlaps(Policies.ReportUserRoles),
                 Policies.RegisterKeeper => roles.Overlaps(Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles),
+                Policies.CatalogueUser => roles.Overlaps(Gongkai.UseCases.Publishing.CatalogueRules.StaffRoles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
