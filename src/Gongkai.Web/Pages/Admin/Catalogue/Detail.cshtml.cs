@@ -131,7 +131,7 @@ public sealed class DetailModel(
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             }
 
-            time = new DateTimeOffset(local, Beijing);
+            time = new DateTimeOffset(local, Beijing).ToUniversalTime();
         }
 
         try

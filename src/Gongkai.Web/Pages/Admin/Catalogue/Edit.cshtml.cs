@@ -91,7 +91,7 @@ public sealed class EditModel(
         {
             if (!d.Actions.Edit)
             {
-                return Redirect($"/Admin/Catalogue/{d.Item.Id}");
+                return Page();
             }
 
             Findings = await check.ExecuteAsync(d.Item.AgencyId, d.Item.Title, d.Item.Summary, d.Item.Body, checkLinks: false, ct);
@@ -162,7 +162,7 @@ public sealed class EditModel(
                 texts[one.Field] = ContentFindingText.Apply(texts[one.Field], one.Finding);
                 Fixed = texts;
                 Findings = await check.ExecuteAsync(Agency.Id, texts["Title"], texts["Summary"], texts["Body"], checkLinks: false, ct);
-                FormMessage = $"已将“{one.Finding.Found}”改为“{one.Finding.Suggestion}”，尚未保存。请检查后保存。";
+                FormMessage = $"已按建议改为“{one.Finding.Suggestion}”，尚未保存。请检查后保存。";
             }
             catch (DomainException ex)
             {
