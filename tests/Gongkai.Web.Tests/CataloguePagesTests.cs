@@ -123,7 +123,7 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         var second = await reviewer.GetStringAsync(path);
         Assert.Contains("data-testid=\"separation-note\"", second, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"form-Review\"", second, StringComparison.Ordinal);
-        var refused = await PostAsync(reviewer, path + "?handler=Review", new() { ["__RequestVerificationToken"] = WebHost.Antiforgery(second), ["expectedVersion"] = Version(second), ["requestKey"] = "sep", ["atStage"] = "SecondReview", ["decision"] = "approve" });
+        var refused = await PostAsync(reviewer, path + "?handler=Review", new() { ["__RequestVerificationToken"] = WebHost.Antiforgery(second), ["expectedVersion"] = await ItemVersionAsync(id), ["requestKey"] = "sep", ["atStage"] = "SecondReview", ["decision"] = "approve" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("同一人不能承担", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -334,7 +334,13 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    private static string Version(string html) => Regex.Match(html, "name=\"expectedVersion\" value=\"(\\d+)\"").Groups[1].Value;
+    private async Task<string> ItemVersionAsync(string id)
+    {
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var version = await db.CatalogueItems.Where(i => i.Id == int.Parse(id, CultureInfo.InvariantCulture)).Select(i => i.Version).SingleAsync();
+        return version.ToString(CultureInfo.InvariantCulture);
+    }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
