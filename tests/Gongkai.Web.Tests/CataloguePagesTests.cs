@@ -313,6 +313,47 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         Assert.Contains("寒假安全提示", await _host.Client.GetStringAsync($"/Xinxi/{id}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_answered_disclosed_application_is_proposed_for_proactive_disclosure_once_and_the_item_links_back()
+    {
+        using var clerk = await _host.SignInAsync("jyj-cb");
+        var created = await ApplicationPagesTests.RegisterAsync(clerk, "转主动公开测试");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var appPath = created.Headers.Location!.OriginalString;
+        Assert.DoesNotContain("data-testid=\"form-Propose\"", await clerk.GetStringAsync(appPath), StringComparison.Ordinal);
+
+        // Answered and served with 予以公开 (set directly: the steps themselves are tested with the case pages).
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var appId = long.Parse(appPath[(appPath.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+            var app = await db.Applications.SingleAsync(a => a.Id == appId);
+            app.Decision = Gongkai.Core.Cases.DecisionType.Disclosed;
+            app.Decided = new DateOnly(2026, 11, 20);
+            app.Served = new DateOnly(2026, 11, 23);
+            app.DecisionSummary = "提供2026年学区划分方案。";
+            await db.SaveChangesAsync();
+        }
+
+        var page = await clerk.GetStringAsync(appPath);
+        var form = FormFields(page, "form-Propose");
+        var bad = await PostAsync(clerk, appPath + "?handler=Propose", new(form) { ["reason"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("id=\"Propose-reason-error\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var proposed = await PostAsync(clerk, appPath + "?handler=Propose", new(form) { ["reason"] = "多人申请相同信息。" });
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var itemPath = proposed.Headers.Location!.OriginalString;
+        Assert.StartsWith("/Admin/Catalogue/", itemPath, StringComparison.Ordinal);
+        var item = await clerk.GetStringAsync(itemPath);
+        Assert.Contains("data-testid=\"source-application\"><a href=\"" + appPath + "\"", item, StringComparison.Ordinal);
+        Assert.Contains("多人申请相同信息。", item, StringComparison.Ordinal);
+        Assert.Contains("提供2026年学区划分方案。", item, StringComparison.Ordinal);
+
+        var after = await clerk.GetStringAsync(appPath);
+        Assert.DoesNotContain("data-testid=\"form-Propose\"", after, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"" + itemPath + "\" data-testid=\"proposed-link\"", after, StringComparison.Ordinal);
+    }
+
     /// <summary>Signs <paramref name="user"/> in and approves (or returns) the step the item waits for.</summary>
     private async Task StepAsync(string user, string path, string decision, string? comment)
     {

@@ -27,7 +27,7 @@
       mine.forEach(function (f) {
         var li = document.createElement("li");
         li.className = "finding" + (f.blocking ? " error" : "");
-        li.setAttribute("data-kind", f.kind);
+        li.setAttribute("data-kind", f.code);
         li.setAttribute("data-severity", f.blocking ? "blocking" : "warning");
         var strong = document.createElement("strong");
         strong.textContent = severityText(f);

@@ -121,6 +121,7 @@ public sealed class EditModel(
                 findings = result.Findings.Select(f => new
                 {
                     field = f.Field,
+                    code = f.Finding.Kind.ToString(),
                     kind = Kind(f.Finding.Kind),
                     blocking = f.Finding.Severity == CheckSeverity.Blocking,
                     severity = Severity(f.Finding.Severity),
