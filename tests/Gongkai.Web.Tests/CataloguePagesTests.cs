@@ -354,6 +354,87 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         Assert.Contains("<a href=\"" + itemPath + "\" data-testid=\"proposed-link\"", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_draft_takes_attachments_and_an_interpretation_links_to_the_document_it_explains_both_ways()
+    {
+        using var clerk = await _host.SignInAsync("jyj-cb");
+        var editor = await clerk.GetStringAsync("/Admin/Catalogue/New");
+        var agency = Regex.Match(editor, "<option value=\"(\\d+)\"[^>]*>(?:&#x3000;)*包头市昆都仑区教育局</option>").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebHost.Antiforgery(editor),
+            ["requestKey"] = "doc-1",
+            ["AgencyId"] = agency,
+            ["Title"] = "昆都仑区学前教育资助办法",
+            ["Body"] = "第一条 为资助学前教育，制定本办法。",
+            ["Formed"] = "2026-11-20",
+            ["Directory"] = "Statutory",
+            ["Article20Item"] = "1",
+        };
+        var docEdit = (await PostAsync(clerk, "/Admin/Catalogue/New", fields)).Headers.Location!.OriginalString;
+        var docId = Regex.Match(docEdit, "/(\\d+)/Edit").Groups[1].Value;
+
+        // Attachments: a PDF is added and listed; removing it takes it off again; a text file is refused beside the field.
+        var page = await clerk.GetStringAsync(docEdit);
+        using (var upload = new MultipartFormDataContent
+        {
+            { new StringContent(WebHost.Antiforgery(page)), "__RequestVerificationToken" },
+            { new StringContent(Regex.Match(page, "name=\"expectedVersion\" value=\"(\\d+)\"").Groups[1].Value), "expectedVersion" },
+            { new ByteArrayContent("%PDF-1.4\n%测试\n"u8.ToArray()), "file", "资助申请表.pdf" },
+        })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostAsync(new Uri(docEdit + "?handler=Attach", UriKind.Relative), upload)).StatusCode);
+        }
+
+        page = await clerk.GetStringAsync(docEdit);
+        Assert.Contains("资助申请表.pdf", page, StringComparison.Ordinal);
+        using (var text = new MultipartFormDataContent
+        {
+            { new StringContent(WebHost.Antiforgery(page)), "__RequestVerificationToken" },
+            { new StringContent(Regex.Match(page, "name=\"expectedVersion\" value=\"(\\d+)\"").Groups[1].Value), "expectedVersion" },
+            { new ByteArrayContent("纯文本"u8.ToArray()), "file", "说明.txt" },
+        })
+        {
+            var refused = await clerk.PostAsync(new Uri(docEdit + "?handler=Attach", UriKind.Relative), text);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("id=\"File-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var download = await clerk.GetAsync(new Uri(Regex.Match(page, "href=\"(/Admin/Catalogue/\\d+\\?handler=File&amp;attachmentId=\\d+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var remove = Regex.Match(page, "action=\"[^\"]*handler=RemoveAttachment\"[^>]*>(?<form>.*?)</form>", RegexOptions.Singleline).Groups["form"].Value;
+        var removeFields = Hidden().Matches(remove).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+        removeFields["__RequestVerificationToken"] = WebHost.Antiforgery(page);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, docEdit + "?handler=RemoveAttachment", removeFields)).StatusCode);
+        Assert.Contains("还没有附件", await clerk.GetStringAsync(docEdit), StringComparison.Ordinal);
+
+        // A 政策解读 found by searching for the document's title, linked to it.
+        var newPage = await clerk.GetStringAsync("/Admin/Catalogue/New");
+        var interpretation = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = WebHost.Antiforgery(newPage),
+            ["requestKey"] = "interpretation-1",
+            ["Kind"] = "Interpretation",
+            ["Title"] = "《昆都仑区学前教育资助办法》政策解读",
+            ["Body"] = "一、出台背景。",
+            ["documentSearch"] = "学前教育资助",
+        };
+        var search = await (await PostAsync(clerk, "/Admin/Catalogue/New?handler=Search", interpretation)).Content.ReadAsStringAsync();
+        Assert.Contains($"id=\"Interprets-{docId}\"", search, StringComparison.Ordinal);
+        Assert.Contains("value=\"《昆都仑区学前教育资助办法》政策解读\"", search, StringComparison.Ordinal);
+        var missing = await PostAsync(clerk, "/Admin/Catalogue/New", interpretation);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("政策解读须关联所解读的政策文件", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        interpretation["Interprets"] = docId;
+        var created = await PostAsync(clerk, "/Admin/Catalogue/New", interpretation);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var interpretationId = Regex.Match(created.Headers.Location!.OriginalString, "/(\\d+)/Edit").Groups[1].Value;
+        Assert.Contains($"<a href=\"/Admin/Catalogue/{docId}\">昆都仑区学前教育资助办法</a>", await clerk.GetStringAsync($"/Admin/Catalogue/{interpretationId}"), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/Admin/Catalogue/{interpretationId}\">《昆都仑区学前教育资助办法》政策解读</a>", await clerk.GetStringAsync($"/Admin/Catalogue/{docId}"), StringComparison.Ordinal);
+        Assert.Contains("政策解读", await clerk.GetStringAsync("/Admin/Catalogue?q=" + Uri.EscapeDataString("政策解读")), StringComparison.Ordinal);
+        Assert.Contains("没有符合条件的信息", await clerk.GetStringAsync("/Admin/Catalogue?state=overdue"), StringComparison.Ordinal);
+    }
+
     /// <summary>Signs <paramref name="user"/> in and approves (or returns) the step the item waits for.</summary>
     private async Task StepAsync(string user, string path, string decision, string? comment)
     {
