@@ -11,6 +11,13 @@ public static class DemoAgencies
 {
     public const string DistrictGovernment = "包头市昆都仑区人民政府";
 
+    /// <summary>
+    /// 索引号 pattern of the demo's unit number <paramref name="unit"/> (0 for the district government): a local unit
+    /// code — the district's administrative division code 150203 and a 3-digit unit number — as some localities use,
+    /// because the demo does not carry the real units' 统一社会信用代码.
+    /// </summary>
+    public static string IndexNumberPattern(int unit) => $"150203-{unit:D3}/{{YYYY}}-{{NNNNN}}";
+
     public sealed record DemoAgency(string Name, string ShortName, AgencyKind Kind, bool ReceivesApplications, string? SupervisorName = null);
 
     public static IReadOnlyList<DemoAgency> Units { get; } =

@@ -52,6 +52,7 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
             OfficeHours = "工作日 8:30-12:00，14:30-18:00",
             OfficeAddress = "包头市昆都仑区政务服务中心（演示地址）",
             OfficePhone = "0472-0000000（演示）",
+            IndexNumberPattern = DemoAgencies.IndexNumberPattern(0),
             Version = 1,
         };
         db.Agencies.Add(district);
@@ -68,6 +69,7 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
                 ReceivesApplications = unit.ReceivesApplications,
                 OfficeName = unit.ShortName + "办公室",
                 OfficeHours = "工作日 8:30-12:00，14:30-18:00",
+                IndexNumberPattern = DemoAgencies.IndexNumberPattern(order),
                 SortOrder = order++,
                 Version = 1,
             });

@@ -31,7 +31,7 @@ public sealed class CreateCatalogueItem(GongkaiDbContext db, StaffContext staff,
         using var _ = audit.Begin(this);
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AgencyId, ct)
             ?? throw new DomainException(StaffContext.NotFoundCode, "找不到该机构。");
-        var (clean, keyAreas) = await CatalogueRules.CheckAsync(db, input with { Changed = null }, agency, clock.Today(), null, ct);
+        var (clean, keyAreas) = await CatalogueRules.CheckAsync(db, staff, input with { Changed = null }, agency, clock.Today(), null, ct);
         var calendar = await calendars.GetAsync(db, ct);
         var now = clock.UtcNow;
         var item = new CatalogueItemRecord
@@ -71,7 +71,7 @@ public sealed class UpdateCatalogueItem(GongkaiDbContext db, StaffContext staff,
         CatalogueRules.EnsureVersion(item, expectedVersion);
         CatalogueRules.EnsureStage(item, ItemStage.Draft);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == item.AgencyId, ct);
-        var (clean, keyAreas) = await CatalogueRules.CheckAsync(db, input with { AgencyId = item.AgencyId, Changed = item.Revision > 1 ? input.Changed ?? item.Changed : null }, agency, clock.Today(), id, ct);
+        var (clean, keyAreas) = await CatalogueRules.CheckAsync(db, staff, input with { AgencyId = item.AgencyId, Changed = item.Revision > 1 ? input.Changed ?? item.Changed : null }, agency, clock.Today(), id, ct);
         if (item.PublishedRevision > 0 && clean.Formed != item.Formed && clean.Changed is null)
         {
             throw new ValidationFailedException(new Dictionary<string, string> { ["Changed"] = "修订已发布的信息时请填写变更日期。" });

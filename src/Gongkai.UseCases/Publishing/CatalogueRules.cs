@@ -221,8 +221,9 @@ public static class CatalogueRules
     internal static DateOnly DueOn(WorkingDayCalendar calendar, DateOnly from) => calendar.AddWorkingDays(from, PublicationTimeliness.StatutoryWorkingDays).Date;
 
     /// <summary>Validates the input against the agency and the term lists; returns the clean values and the key-area term ids.</summary>
-    internal static async Task<(CatalogueItemInput Clean, IReadOnlyList<int> KeyAreaIds)> CheckAsync(GongkaiDbContext db, CatalogueItemInput input, AgencyRecord agency, DateOnly today, int? itemId, CancellationToken ct)
+    internal static async Task<(CatalogueItemInput Clean, IReadOnlyList<int> KeyAreaIds)> CheckAsync(GongkaiDbContext db, StaffContext staff, CatalogueItemInput input, AgencyRecord agency, DateOnly today, int? itemId, CancellationToken ct)
     {
+        var visible = staff.VisibleAgencies?.ToList();
         var v = new Validation();
         var title = Clean(input.Title);
         var summary = Clean(input.Summary);
@@ -342,7 +343,7 @@ public static class CatalogueRules
             }
             else
             {
-                var found = await db.CatalogueItems.AsNoTracking().Where(i => interprets.Contains(i.Id)).Select(i => new { i.Id, i.Kind }).ToListAsync(ct);
+                var found = await db.CatalogueItems.AsNoTracking().Where(i => interprets.Contains(i.Id) && (visible == null || visible.Contains(i.AgencyId))).Select(i => new { i.Id, i.Kind }).ToListAsync(ct);
                 if (found.Count != interprets.Count || interprets.Contains(itemId ?? 0))
                 {
                     v.Add("Interprets", "所关联的政策文件不存在。");

@@ -203,6 +203,9 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
 {
     public static readonly TimeSpan MaxSchedule = TimeSpan.FromDays(90);
 
+    /// <summary>Attempts at a serial before giving up (only a burst of simultaneous publishers in one agency needs more than one).</summary>
+    private const int MaxAttempts = 50;
+
     public async Task<int> ExecuteAsync(int id, int expectedVersion, DateTimeOffset? at = null, string? requestKey = null, CancellationToken ct = default)
     {
         var key = CatalogueRules.Key(requestKey);
@@ -227,6 +230,11 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
             if (when < now.AddMinutes(-5) || when > now + MaxSchedule)
             {
                 throw new ValidationFailedException(new Dictionary<string, string> { ["At"] = "定时发布的时间须在现在之后的 90 天内。" });
+            }
+
+            if (item.WithdrawnAt is not null && when > now.AddMinutes(1))
+            {
+                throw new ValidationFailedException(new Dictionary<string, string> { ["At"] = "已撤回的信息修订后须立即发布，不能定时发布。" });
             }
 
             var local = clock.ToLocal(when);
@@ -292,10 +300,12 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 await db.SaveChangesAsync(ct);
                 return item.Version;
             }
-            catch (DbUpdateException) when (attempt < 10)
+            catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Another publisher took this serial (or the same item was published) at the same moment: read again and retry.
+                // Another publisher took this serial (or the same item was published) at the same moment: read again and
+                // retry after a short random pause, so that a burst of publishers in one agency spreads out.
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 20 + (attempt * 5)), ct);
             }
         }
     }

@@ -210,13 +210,35 @@ public sealed class CheckContent(GetPublishingCheckSettings settings, LinkChecke
 
 internal static class PublishingChecks
 {
+    private const int CachedLists = 64;
+
+    // Parsed lists with their matchers, by the saved text: the editor checks as the author types, and parsing an
+    // agency's list and building its matcher on every keystroke would be wasted work. A saved change is new text.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NonStandardExpressions> ExpressionLists = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Core.Publishing.SensitiveWords> WordLists = new(StringComparer.Ordinal);
+
     public static ContentCheckSettings Settings(PublishingCheckSettingsRecord row) => new()
     {
-        Expressions = row.ExpressionsCsv is null ? NonStandardExpressions.Starter : NonStandardExpressions.Import(row.ExpressionsCsv),
-        SensitiveWords = string.IsNullOrWhiteSpace(row.SensitiveWords) ? Core.Publishing.SensitiveWords.Empty : Core.Publishing.SensitiveWords.Import(row.SensitiveWords),
+        Expressions = row.ExpressionsCsv is null ? NonStandardExpressions.Starter : Cached(ExpressionLists, row.ExpressionsCsv, NonStandardExpressions.Import),
+        SensitiveWords = string.IsNullOrWhiteSpace(row.SensitiveWords) ? Core.Publishing.SensitiveWords.Empty : Cached(WordLists, row.SensitiveWords, Core.Publishing.SensitiveWords.Import),
         NonStandardExpressionSeverity = row.ExpressionsBlock ? CheckSeverity.Blocking : CheckSeverity.Warning,
         SensitiveWordSeverity = row.SensitiveWordsBlock ? CheckSeverity.Blocking : CheckSeverity.Warning,
         PersonalDataSeverity = row.PersonalDataBlocks ? CheckSeverity.Blocking : CheckSeverity.Warning,
         BrokenLinkSeverity = row.BrokenLinksBlock ? CheckSeverity.Blocking : CheckSeverity.Warning,
     };
+
+    private static T Cached<T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> cache, string text, Func<string, T> parse)
+    {
+        if (cache.TryGetValue(text, out var found))
+        {
+            return found;
+        }
+
+        if (cache.Count >= CachedLists)
+        {
+            cache.Clear();
+        }
+
+        return cache.GetOrAdd(text, parse);
+    }
 }

@@ -185,6 +185,33 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
         return await AsStaff<Letters.IssueLetter, Letters.IssuedLetter>("jyj-cb", u => u.ExecuteAsync(id, v.Version, "Reply.Disclosed"));
     }
 
+    /// <summary>A catalogue item of 教育局 drafted by its clerk; with <paramref name="ready"/> taken through review and proofreading.</summary>
+    private async Task<(int Id, int Version)> CatalogueItemAsync(bool ready = false)
+    {
+        var input = new UseCases.Publishing.CatalogueItemInput { AgencyId = await AgencyIdAsync("包头市昆都仑区教育局"), Title = "审计场景信息", Body = "正文。", Formed = new DateOnly(2026, 11, 20), Article20Item = 2 };
+        var id = await AsStaff<UseCases.Publishing.CreateCatalogueItem, int>("jyj-cb", u => u.ExecuteAsync(input));
+        var version = 1;
+        if (ready)
+        {
+            version = (await AsStaff<UseCases.Publishing.SubmitCatalogueItem, UseCases.Publishing.SubmitResult>("jyj-cb", u => u.ExecuteAsync(id, version))).Version;
+            foreach (var (user, stage) in new[] { ("jyj-sh", Core.Publishing.ItemStage.FirstReview), ("jyj-fz", Core.Publishing.ItemStage.SecondReview), ("gkb", Core.Publishing.ItemStage.FinalReview), ("jyj-cb", Core.Publishing.ItemStage.Proofreading), ("jyj-cb", Core.Publishing.ItemStage.Proofreading), ("jyj-cb", Core.Publishing.ItemStage.Proofreading) })
+            {
+                var v = version;
+                version = await AsStaff<UseCases.Publishing.ReviewCatalogueItem, int>(user, u => u.ExecuteAsync(id, v, stage, true, null));
+            }
+        }
+
+        return (id, version);
+    }
+
+    private async Task<(int Id, int Version)> PublishedItemAsync()
+    {
+        var (id, version) = await CatalogueItemAsync(ready: true);
+        return (id, await AsStaff<UseCases.Publishing.PublishCatalogueItem, int>("jyj-fz", u => u.ExecuteAsync(id, version)));
+    }
+
+    private static UploadedFile Pdf() => new("文件.pdf", "application/pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()));
+
     /// <summary>How to run each mutating use case once; null where the test database's setup already ran it.</summary>
     private Dictionary<Type, Func<Task>?> Scenarios()
     {
@@ -382,6 +409,54 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 await UseCase<UseCases.Publishing.ChangeNormativeDocument, int>(u => u.ExecuteAsync(id, 1, new UseCases.Publishing.RepealDocument(new DateOnly(2025, 6, 1), null)));
             },
             [typeof(UseCases.Publishing.SavePublishingCheckSettings)] = async () => await UseCase<UseCases.Publishing.SavePublishingCheckSettings, int>(async u => await u.ExecuteAsync(await District(), new UseCases.Publishing.PublishingCheckSettingsInput { SensitiveWords = "测试词" }, 0)),
+            [typeof(UseCases.Publishing.CreateCatalogueItem)] = () => CatalogueItemAsync(),
+            [typeof(UseCases.Publishing.UpdateCatalogueItem)] = async () =>
+            {
+                var (id, v) = await CatalogueItemAsync();
+                await AsStaff<UseCases.Publishing.UpdateCatalogueItem, int>("jyj-cb", async u => await u.ExecuteAsync(id, v, new UseCases.Publishing.CatalogueItemInput { Title = "审计场景信息（改）", Body = "正文。", Formed = new DateOnly(2026, 11, 20), Article20Item = 2 }));
+            },
+            [typeof(UseCases.Publishing.AddCatalogueAttachment)] = async () =>
+            {
+                var (id, v) = await CatalogueItemAsync();
+                await AsStaff<UseCases.Publishing.AddCatalogueAttachment, int>("jyj-cb", u => u.ExecuteAsync(id, v, Pdf()));
+            },
+            [typeof(UseCases.Publishing.RemoveCatalogueAttachment)] = async () =>
+            {
+                var (id, v) = await CatalogueItemAsync();
+                v = await AsStaff<UseCases.Publishing.AddCatalogueAttachment, int>("jyj-cb", u => u.ExecuteAsync(id, v, Pdf()));
+                var attachment = await QueryAsync(db => db.CatalogueAttachments.Where(a => a.ItemId == id).Select(a => a.Id).SingleAsync());
+                await AsStaff<UseCases.Publishing.RemoveCatalogueAttachment, int>("jyj-cb", u => u.ExecuteAsync(id, v, attachment));
+            },
+            [typeof(UseCases.Publishing.SubmitCatalogueItem)] = async () =>
+            {
+                var (id, v) = await CatalogueItemAsync();
+                await AsStaff<UseCases.Publishing.SubmitCatalogueItem, UseCases.Publishing.SubmitResult>("jyj-cb", u => u.ExecuteAsync(id, v));
+            },
+            [typeof(UseCases.Publishing.ReviewCatalogueItem)] = () => CatalogueItemAsync(ready: true),
+            [typeof(UseCases.Publishing.PublishCatalogueItem)] = () => PublishedItemAsync(),
+            [typeof(UseCases.Publishing.ReviseCatalogueItem)] = async () =>
+            {
+                var (id, v) = await PublishedItemAsync();
+                await AsStaff<UseCases.Publishing.ReviseCatalogueItem, int>("jyj-cb", u => u.ExecuteAsync(id, v, "更正错字。"));
+            },
+            [typeof(UseCases.Publishing.WithdrawCatalogueItem)] = async () =>
+            {
+                var (id, v) = await PublishedItemAsync();
+                await AsStaff<UseCases.Publishing.WithdrawCatalogueItem, int>("jyj-fz", u => u.ExecuteAsync(id, v, "信息有误。"));
+            },
+            [typeof(UseCases.Publishing.ProposeApplicationForDisclosure)] = async () =>
+            {
+                var letter = await LetterAsync();
+                var v = await QueryAsync(db => db.Applications.Where(a => a.Id == letter.ApplicationId).Select(a => a.Version).SingleAsync());
+                await AsStaff<PerformCaseStep, CaseStepResult>("jyj-cb", u => u.ExecuteAsync(letter.ApplicationId, v, new ServeStep(new DateOnly(2026, 11, 27), ServiceMethod.Direct)));
+                await AsStaff<UseCases.Publishing.ProposeApplicationForDisclosure, int>("jyj-cb", u => u.ExecuteAsync(letter.ApplicationId, "多人申请相同信息。"));
+            },
+            [typeof(UseCases.Publishing.AddCatalogueTerm)] = () => AsStaff<UseCases.Publishing.AddCatalogueTerm, int>("gkb", u => u.ExecuteAsync(Data.Publishing.CatalogueTermKind.KeyArea, "审计场景领域")),
+            [typeof(UseCases.Publishing.SetCatalogueTermActive)] = async () =>
+            {
+                var id = await AsStaff<UseCases.Publishing.AddCatalogueTerm, int>("gkb", u => u.ExecuteAsync(Data.Publishing.CatalogueTermKind.Topic, "审计场景分类"));
+                await AsStaff<UseCases.Publishing.SetCatalogueTermActive, bool>("gkb", u => u.ExecuteAsync(id, false));
+            },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>
             {
