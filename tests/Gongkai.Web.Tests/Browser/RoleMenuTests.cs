@@ -37,6 +37,7 @@ public sealed class RoleMenuTests(BrowserFixture browser) : IClassFixture<Browse
             await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "申请办理" })).ToHaveCountAsync(handlesCases ? 1 : 0);
             var handlesReviews = account.Roles.Any(r => Infrastructure.Policies.ReviewHandlerRoles.Contains(r));
             await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "行政复议和诉讼" })).ToHaveCountAsync(handlesReviews ? 1 : 0);
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "公开时效" })).ToHaveCountAsync(1);
 
             if (supervisor)
             {
