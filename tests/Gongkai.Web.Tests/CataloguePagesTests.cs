@@ -148,7 +148,7 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
             await StepAsync("jyj-cb", path, "approve", round == 3 ? "已校对。" : null);
         }
 
-        // 发布: the bureau has no 统一社会信用代码 in the demo, so the 索引号 cannot be made and the publisher is told so.
+        // 发布: numbered by 统一社会信用代码 (the national pattern) but without one, the 索引号 cannot be made and the publisher is told so.
         await SetCreditCodeAsync(null);
         var ready = await office.GetStringAsync(path);
         Assert.Contains("待发布", ready, StringComparison.Ordinal);
@@ -447,12 +447,14 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{user} {decision}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Gives the bureau the national 索引号 pattern ({统一社会信用代码}/{YYYY}-{NNNNN}) and this code (or none).</summary>
     private async Task SetCreditCodeAsync(string? code)
     {
         await using var scope = _host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var agency = await db.Agencies.SingleAsync(a => a.Name == Education);
         agency.CreditCode = code;
+        agency.IndexNumberPattern = Gongkai.Data.Agencies.AgencyRecord.DefaultIndexNumberPattern;
         await db.SaveChangesAsync();
     }
 
