@@ -111,7 +111,8 @@ public static class GongkaiWebApp
             .AddPolicy(Policies.RegisterImporter, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Cases.ImportCaseRegister.AllowedRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.ReviewHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReviewHandlerRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.RegisterKeeper, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
-            .AddPolicy(Policies.ReportUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReportUserRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)));
+            .AddPolicy(Policies.ReportUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReportUserRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
+            .AddPolicy(Policies.CatalogueUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Publishing.CatalogueRules.StaffRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
         {
@@ -123,6 +124,8 @@ public static class GongkaiWebApp
         {
             // Defence in depth: the whole back office needs a staff member; each page also declares its own policy.
             o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+            o.Conventions.AddPageRoute("/Admin/Catalogue/Edit", "Admin/Catalogue/New");
+            o.Conventions.AddPageRoute("/Xinxi/Item", "Xinxi/{id:int}/v/{revision:int}");
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -95,6 +95,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.ReviewHandler => roles.Overlaps(Policies.ReviewHandlerRoles),
                 Policies.ReportUser => roles.Overlaps(Policies.ReportUserRoles),
                 Policies.RegisterKeeper => roles.Overlaps(Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles),
+                Policies.CatalogueUser => roles.Overlaps(Gongkai.UseCases.Publishing.CatalogueRules.StaffRoles),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
@@ -151,7 +152,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The back-office routes with a record id in them, each proven by a test below with real ids.</summary>
-    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell", "Admin/Register/{id:int}"];
+    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell", "Admin/Register/{id:int}", "Admin/Catalogue/{id:int}", "Admin/Catalogue/{id:int}/Edit", "Admin/Catalogue/{id:int}/Print"];
 
     [Fact]
     public void Every_back_office_route_with_an_id_is_checked_with_real_ids()
@@ -235,6 +236,26 @@ public sealed class AuthorizationTests : IAsyncLifetime
         await ExpectAsync(account, Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles, SupervisesOrWorksInEducation(account), [$"/Admin/Register/{id}"]);
     }
 
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Each_role_sees_a_catalogue_item_only_when_it_works_on_items_of_an_agency_that_may_see_it(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        var id = await ForEducationAsync((sp, education) => sp.GetRequiredService<Gongkai.UseCases.Publishing.CreateCatalogueItem>().ExecuteAsync(new Gongkai.UseCases.Publishing.CatalogueItemInput
+        {
+            AgencyId = education,
+            Title = "权限测试信息",
+            Body = "正文。",
+            Formed = new DateOnly(2026, 11, 20),
+            Article20Item = 11,
+        }));
+
+        // The district's 政务公开办 and the education bureau's staff see it; other branches (and the district's 发布员,
+        // who sees only the district) get 404; roles that do not work on items (系统管理员) 403.
+        await ExpectAsync(account, Gongkai.UseCases.Publishing.CatalogueRules.StaffRoles, SupervisesOrWorksInEducation(account), RoutesWithIds.Where(r => r.StartsWith("Admin/Catalogue/", StringComparison.Ordinal))
+            .Select(r => "/" + r.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+    }
+
     /// <summary>The district's 政务公开办 or administrator (who see every unit), or a member of the education bureau.</summary>
     private static bool SupervisesOrWorksInEducation(DemoAccounts.DemoAccount account) =>
         (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
@@ -263,7 +284,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task An_anonymous_request_for_any_back_office_page_goes_to_sign_in()
     {
-        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1", "/Admin/Reports", "/Admin/Reports/1", "/Admin/Reports/Figures" })
+        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1", "/Admin/Reports", "/Admin/Reports/1", "/Admin/Reports/Figures", "/Admin/Catalogue", "/Admin/Catalogue/New", "/Admin/Catalogue/1", "/Admin/Catalogue/1/Edit" })
         {
             var response = await _host.Client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

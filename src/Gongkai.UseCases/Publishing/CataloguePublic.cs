@@ -38,7 +38,7 @@ public sealed record PublicCatalogueItem(
 
 /// <summary>The public page of a published item (or one of its earlier versions).</summary>
 [ReadOnlyUseCase]
-public sealed class GetPublicCatalogueItem(GongkaiDbContext db, AgencyClock clock, GetPublishingCheckSettings settings)
+public sealed class GetPublicCatalogueItem(GongkaiDbContext db, AgencyClock clock)
 {
     public async Task<PublicCatalogueItem> ExecuteAsync(int id, int? revision = null, CancellationToken ct = default)
     {
@@ -62,7 +62,7 @@ public sealed class GetPublicCatalogueItem(GongkaiDbContext db, AgencyClock cloc
 
         var interprets = await (from l in db.CatalogueLinks join d in db.CatalogueItems on l.DocumentId equals d.Id where l.InterpretationId == id && d.PublishedRevision > 0 && d.WithdrawnAt == null && d.FirstPublishedAt <= now select new LinkedItem(d.Id, d.Title, true)).ToListAsync(ct);
         var interpretedBy = await (from l in db.CatalogueLinks join d in db.CatalogueItems on l.InterpretationId equals d.Id where l.DocumentId == id && d.PublishedRevision > 0 && d.WithdrawnAt == null && d.FirstPublishedAt <= now select new LinkedItem(d.Id, d.Title, true)).ToListAsync(ct);
-        var print = (await settings.ExecuteAsync(item.AgencyId, ct)).PrintReviewerNames;
+        var print = (await GetPublishingCheckSettings.ForAgencyAsync(db, item.AgencyId, ct)).PrintReviewerNames;
         return new PublicCatalogueItem(item.Id, agencyName, item.Kind, shown.Revision, shown == latest, shown.Title, shown.Summary, shown.Body, metadata, shown.PublishedAt, versions[^1].PublishedAt, history, interprets, interpretedBy, print && shown.Reviewers.Length > 0 ? shown.Reviewers : null, null, null);
     }
 }

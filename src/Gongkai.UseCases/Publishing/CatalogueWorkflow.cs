@@ -226,7 +226,7 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
             CatalogueRules.EnsureVersion(item, expectedVersion);
             CatalogueRules.EnsureStage(item, ItemStage.ReadyToPublish);
             var now = clock.UtcNow;
-            var when = at ?? now;
+            var when = (at ?? now).ToUniversalTime();
             if (when < now.AddMinutes(-5) || when > now + MaxSchedule)
             {
                 throw new ValidationFailedException(new Dictionary<string, string> { ["At"] = "定时发布的时间须在现在之后的 90 天内。" });

@@ -32,6 +32,12 @@ public sealed class GetPublishingCheckSettings(GongkaiDbContext db, StaffContext
     public async Task<PublishingCheckSettingsView> ExecuteAsync(int agencyId, CancellationToken ct = default)
     {
         staff.EnsureCanSee(agencyId);
+        return await ForAgencyAsync(db, agencyId, ct);
+    }
+
+    /// <summary>The settings that apply to an agency, without checking who asks (the public item page reads PrintReviewerNames).</summary>
+    internal static async Task<PublishingCheckSettingsView> ForAgencyAsync(GongkaiDbContext db, int agencyId, CancellationToken ct)
+    {
         var tree = await AgencyTree.LoadAsync(db, ct);
         var node = tree.Find(agencyId) ?? throw new DomainException(StaffContext.NotFoundCode, "找不到该机构。");
         var rows = await db.PublishingCheckSettings.AsNoTracking().ToDictionaryAsync(r => r.AgencyId, ct);

@@ -102,6 +102,9 @@ public static class Policies
     /// <summary>Those who keep the normative-document register (<see cref="UseCases.Publishing.NormativeDocumentRegisterRules.Roles"/>).</summary>
     public const string RegisterKeeper = "RegisterKeeper";
 
+    /// <summary>Those who work on catalogue items (公开信息): 承办人, 审核人, 发布员, 工作机构负责人, 政务公开办 (<see cref="UseCases.Publishing.CatalogueRules.StaffRoles"/>).</summary>
+    public const string CatalogueUser = "CatalogueUser";
+
     /// <summary>The roles of <see cref="ReviewHandler"/> (those of the review use cases).</summary>
     public static IReadOnlyList<string> ReviewHandlerRoles => UseCases.Cases.ListReviewCases.Roles;
 }

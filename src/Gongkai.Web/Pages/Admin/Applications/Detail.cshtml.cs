@@ -31,8 +31,17 @@ public sealed class DetailModel(
     GongkaiDbContext db,
     AgencyClock clock,
     UseCases.Letters.ListApplicationLetters letters,
-    UseCases.Letters.GetLetterFile letterFile) : FormPage
+    UseCases.Letters.GetLetterFile letterFile,
+    UseCases.Publishing.ProposeApplicationForDisclosure propose) : FormPage
 {
+    /// <summary>The catalogue item this application was proposed as (依申请公开转主动公开), if any.</summary>
+    public int? ProposedItemId { get; private set; }
+
+    /// <summary>An answered application whose information was disclosed may be proposed for proactive disclosure by an author of catalogue items.</summary>
+    public bool CanPropose => ProposedItemId is null && Detail.Record.Served is not null
+        && Detail.Record.Decision is DecisionType.Disclosed or DecisionType.PartiallyDisclosed
+        && UseCases.Publishing.CatalogueRules.AuthorRoles.Any(staff.IsInRole);
+
     /// <summary>Every letter issued on the case (superseded ones marked).</summary>
     public IReadOnlyList<UseCases.Letters.IssuedLetter> Letters { get; private set; } = [];
 
@@ -115,6 +124,27 @@ public sealed class DetailModel(
             FormError = ex.Message;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
+    /// <summary>转为主动公开 (条例第四十四条): a draft catalogue item from this application, with the reason; then that item's page.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(long id, string? reason, string? requestKey, CancellationToken ct)
+    {
+        FailedForm = "Propose";
+        try
+        {
+            var itemId = await propose.ExecuteAsync(id, reason, string.IsNullOrWhiteSpace(requestKey) ? null : requestKey, ct);
+            Message = "已转为主动公开信息草稿，请补充内容后提交审核。";
+            return Redirect($"/Admin/Catalogue/{itemId}");
+        }
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
+        {
+            Refuse(ex, "未能转为主动公开：", UseCases.Publishing.CatalogueRules.StageCode);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
         }
     }
 
@@ -231,6 +261,7 @@ public sealed class DetailModel(
         }
 
         (Letters, AvailableLetters) = await letters.ExecuteAsync(id, ct);
+        ProposedItemId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.CatalogueItems.Where(i => i.ApplicationId == id).Select(i => (int?)i.Id), ct);
         if (Detail.AllowedActions.Contains(CaseAction.Assign))
         {
             var tree = await AgencyTree.LoadAsync(db, ct);

@@ -50,7 +50,7 @@ public sealed class IndexModel(GetPublishingCheckSettings get, SavePublishingChe
             : File(System.Text.Encoding.UTF8.GetBytes(View.Settings.SensitiveWords.Export()), "text/plain; charset=utf-8", $"敏感词清单-{View.AgencyName}.txt");
     }
 
-    public async Task<IActionResult> OnPostAsync(int agency, int expectedVersion, IFormFile? expressions, IFormFile? sensitiveWords, bool useStarter, bool expressionsBlock, bool sensitiveWordsBlock, bool personalDataBlocks, bool brokenLinksBlock, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int agency, int expectedVersion, IFormFile? expressions, IFormFile? sensitiveWords, bool useStarter, bool expressionsBlock, bool sensitiveWordsBlock, bool personalDataBlocks, bool brokenLinksBlock, int? proofreadingRounds, bool printReviewerNames, CancellationToken ct)
     {
         try
         {
@@ -63,6 +63,8 @@ public sealed class IndexModel(GetPublishingCheckSettings get, SavePublishingChe
                 SensitiveWordsBlock = sensitiveWordsBlock,
                 PersonalDataBlocks = personalDataBlocks,
                 BrokenLinksBlock = brokenLinksBlock,
+                ProofreadingRounds = proofreadingRounds ?? (await get.ExecuteAsync(agency, ct)).ProofreadingRounds,
+                PrintReviewerNames = printReviewerNames,
             }, expectedVersion, ct);
             Message = "检查设置已保存。";
             return Redirect($"/Admin/Checks?agency={agency}");
