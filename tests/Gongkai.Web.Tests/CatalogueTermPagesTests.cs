@@ -18,6 +18,7 @@ public sealed class CatalogueTermPagesTests : IAsyncLifetime
         using var office = await _host.SignInAsync("gkb");
         var page = await office.GetStringAsync("/Admin/Catalogue/Terms");
         Assert.Contains("养老服务", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Admin/Catalogue/Terms\" aria-current=\"page\">目录词表</a>", page, StringComparison.Ordinal);
         Assert.Contains("有效", page, StringComparison.Ordinal);
         var token = WebHost.Antiforgery(page);
 
@@ -46,5 +47,6 @@ public sealed class CatalogueTermPagesTests : IAsyncLifetime
 
         using var clerk = await _host.SignInAsync("jyj-cb");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync(new Uri("/Admin/Catalogue/Terms", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("/Admin/Catalogue/Terms", await clerk.GetStringAsync("/Admin"), StringComparison.Ordinal);
     }
 }
