@@ -32,7 +32,9 @@ public sealed class CareModeBrowserTests(BrowserFixture browser) : IClassFixture
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            Locale = "zh-CN", JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "zh-CN",
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_host.Address, "/").ToString());
