@@ -27,7 +27,10 @@ public sealed partial class PortalOptions
     /// <summary>The 党政机关网站 identification: the address its mark links to (the mark shows only when set).</summary>
     public string? PartyGovMarkUrl { get; set; }
 
-    /// <summary>The image of the 党政机关 mark; when empty, a text link is shown.</summary>
+    /// <summary>
+    /// The image of the 党政机关 mark, a path on this site (e.g. <c>/images/dzjg.png</c>: the pages' content security
+    /// policy loads images from this site only); when empty, a text link is shown.
+    /// </summary>
     public string? PartyGovMarkImageUrl { get; set; }
 
     /// <summary>ICP备案号, e.g. 蒙ICP备05000000号.</summary>
@@ -67,12 +70,17 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
             failures.Add($"Gongkai:Portal:SiteIdCode「{options.SiteIdCode}」不是有效的网站标识码（应为10位：4位地区代码加6位数字，或 bm 加8位数字）。 / Gongkai:Portal:SiteIdCode '{options.SiteIdCode}' is not a valid site identification code (10 characters: a 4-digit region code and 6 digits, or 'bm' and 8 digits).");
         }
 
-        foreach (var (key, value) in new[] { ("PublicBaseUrl", options.PublicBaseUrl), ("PartyGovMarkUrl", options.PartyGovMarkUrl), ("PartyGovMarkImageUrl", options.PartyGovMarkImageUrl) })
+        foreach (var (key, value) in new[] { ("PublicBaseUrl", options.PublicBaseUrl), ("PartyGovMarkUrl", options.PartyGovMarkUrl) })
         {
             if (!string.IsNullOrWhiteSpace(value) && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
             {
                 failures.Add($"Gongkai:Portal:{key}「{value}」不是有效的网址（应以 http:// 或 https:// 开头）。 / Gongkai:Portal:{key} '{value}' is not an absolute http(s) address.");
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PartyGovMarkImageUrl) && !(options.PartyGovMarkImageUrl.StartsWith('/') && !options.PartyGovMarkImageUrl.StartsWith("//", StringComparison.Ordinal)))
+        {
+            failures.Add($"Gongkai:Portal:PartyGovMarkImageUrl「{options.PartyGovMarkImageUrl}」应为本站路径（以 / 开头，如 /images/dzjg.png）。 / Gongkai:Portal:PartyGovMarkImageUrl '{options.PartyGovMarkImageUrl}' must be a path on this site (starting with /).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
