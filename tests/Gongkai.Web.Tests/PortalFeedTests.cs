@@ -295,3 +295,33 @@ public sealed class PortalSettingsTests
     public void The_site_identification_code_has_ten_characters(string code, bool valid) =>
         Assert.Equal(valid, Gongkai.Web.Infrastructure.PortalOptions.IsValidSiteIdCode(code));
 }
+
+/// <summary>The report feed and the sitemap with published reports (the current edition only, no draft).</summary>
+public sealed class PublicReportFeedTests(PublishedReportsFixture data) : IClassFixture<PublishedReportsFixture>
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    [Fact]
+    public async Task The_report_feed_lists_the_current_editions_newest_first()
+    {
+        var feed = XDocument.Parse(await data.Host.Client.GetStringAsync("/Baogao/feed.atom"));
+        var links = feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "link")!.Attribute("href")!.Value).ToList();
+        Assert.Equal(3, links.Count);
+        Assert.EndsWith($"/Baogao/{data.EducationSecond}", links[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(links, l => l.EndsWith($"/Baogao/{data.EducationFirst}", StringComparison.Ordinal) || l.EndsWith($"/Baogao/{data.Draft}", StringComparison.Ordinal));
+        var first = feed.Root.Elements(Atom + "entry").First();
+        Assert.Equal("2026-03-02T00:00:00+08:00", first.Element(Atom + "updated")!.Value);
+        Assert.Equal(PublishedReportsFixture.Education, first.Element(Atom + "author")!.Element(Atom + "name")!.Value);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_the_published_reports_with_their_dates()
+    {
+        var sitemap = XDocument.Parse(await data.Host.Client.GetStringAsync("/sitemap.xml"));
+        var urls = sitemap.Root!.Elements(Sitemap + "url").ToDictionary(u => u.Element(Sitemap + "loc")!.Value, u => u.Element(Sitemap + "lastmod")?.Value);
+        var report = Assert.Single(urls, u => u.Key.EndsWith($"/Baogao/{data.EducationSecond}", StringComparison.Ordinal));
+        Assert.Equal("2026-03-02", report.Value);
+        Assert.DoesNotContain(urls.Keys, k => k.EndsWith($"/Baogao/{data.Draft}", StringComparison.Ordinal));
+    }
+}
