@@ -136,6 +136,8 @@ public static class GongkaiWebApp
         services.AddSingleton<TargetThrottle>();
         services.AddGongkaiRateLimits();
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
+        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
 
         // Behind a reverse proxy that terminates HTTPS (the usual deployment), trust its X-Forwarded-* headers when
         // Gongkai:Https:TrustForwardedHeaders is set; Gongkai:Https:Redirect sends plain HTTP to HTTPS.
@@ -183,6 +185,7 @@ public static class GongkaiWebApp
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync }).AllowAnonymous();
         app.MapRazorPages();
         Pages.Baogao.ReportStylesheet.MapReportStylesheet(app);
+        app.MapPublicFeeds();
         app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.PublicApi).MapCalendarApi();
         app.MapGroup("/api/v1").MapApplicationsApi();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
