@@ -54,7 +54,7 @@ public sealed partial class PortalOptions
     /// <summary>Whether <paramref name="code"/> has the form of a 网站标识码.</summary>
     public static bool IsValidSiteIdCode(string code) => SiteIdCodePattern().IsMatch(code);
 
-    [GeneratedRegex("^(?:[0-9]{4}|bm[0-9]{2})[0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:[0-9]{10}|bm[0-9]{8})$", RegexOptions.CultureInvariant)]
     private static partial Regex SiteIdCodePattern();
 }
 
@@ -67,7 +67,7 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.SiteIdCode) && !PortalOptions.IsValidSiteIdCode(options.SiteIdCode.Trim()))
         {
-            failures.Add($"Gongkai:Portal:SiteIdCode「{options.SiteIdCode}」不是有效的网站标识码（应为10位：4位地区代码加6位数字，或 bm 加8位数字）。 / Gongkai:Portal:SiteIdCode '{options.SiteIdCode}' is not a valid site identification code (10 characters: a 4-digit region code and 6 digits, or 'bm' and 8 digits).");
+            failures.Add($"Gongkai:Portal:SiteIdCode「{options.SiteIdCode}」不是有效的网站标识码（应为10位数字，如 1502000001；或 bm 加8位数字，如 bm01000001）。 / Gongkai:Portal:SiteIdCode '{options.SiteIdCode}' is not a valid site identification code (10 digits such as 1502000001, or 'bm' and 8 digits such as bm01000001).");
         }
 
         foreach (var (key, value) in new[] { ("PublicBaseUrl", options.PublicBaseUrl), ("PartyGovMarkUrl", options.PartyGovMarkUrl) })
