@@ -754,7 +754,7 @@ public sealed partial class DemoCatalogue(GongkaiDbContext db, CalendarProvider 
             }
 
             var at = times[^1];
-            var reviewers = $"初审：{crew.First.Name} 复审：{crew.Second.Name} 终审：{crew.Final.Name} 校对：{string.Join('、', crew.Proofreaders.Select(x => x.Name))}";
+            var reviewers = Publishing.CatalogueRules.ReviewersLine(steps.Where(x => x.Kind == "approved").Select(x => (x.Stage, x.Round, x.Actor.Name)));
             p.Cycles.Add(new Cycle(revision, start, due, at, changeNote ?? string.Empty, reviewers, crew));
             if (revision == 1)
             {

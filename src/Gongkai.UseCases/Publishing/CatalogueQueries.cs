@@ -231,9 +231,7 @@ public sealed class GetCatalogueItem(GongkaiDbContext db, StaffContext staff, Ag
         string? note = null;
         if (review && ReviewWorkflow.IsReview(item.Stage))
         {
-            var lastSubmission = history.LastOrDefault(e => e.Revision == item.Revision && e.Kind == "submitted")?.Id ?? 0;
-            var approvals = history.Where(e => e.Id > lastSubmission && e.Kind == "approved").Select(e => new ReviewApproval(e.Stage, e.ActorUserId ?? e.Actor, e.Actor));
-            note = ReviewWorkflow.SeparationProblem(item.Stage, staff.UserId ?? staff.UserName, approvals);
+            note = ReviewWorkflow.SeparationProblem(item.Stage, staff.UserId ?? staff.UserName, CatalogueRules.Approvals(CatalogueRules.LastCycle(history, item.Revision)));
         }
 
         return new CatalogueItemActions(

@@ -113,15 +113,33 @@ public static class CatalogueRules
         _ => kind,
     };
 
-    /// <summary>“初审通过”, “第 2 轮校对通过”, “复审退回修改”.</summary>
-    public static string StepText(CatalogueItemEventRecord e)
+    /// <summary>The step an event was taken at: 初审, 复审, 终审, or “第 2 轮校对”.</summary>
+    public static string StepName(CatalogueItemEventRecord e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Kind switch
-        {
-            "approved" or "returned" => (e.Stage == ItemStage.Proofreading ? $"第 {e.Round} 轮校对" : ReviewWorkflow.StepName(e.Stage)) + EventName(e.Kind),
-            _ => EventName(e.Kind),
-        };
+        return e.Stage == ItemStage.Proofreading ? $"第 {e.Round} 轮校对" : ReviewWorkflow.StepName(e.Stage);
+    }
+
+    /// <summary>
+    /// The last cycle of a revision: its events from the last submission on, in order (empty while it was never
+    /// submitted). Separation of duties, the reviewers printed with a version and the 审核单 all read this cycle.
+    /// </summary>
+    public static IReadOnlyList<CatalogueItemEventRecord> LastCycle(IEnumerable<CatalogueItemEventRecord> history, int revision)
+    {
+        var events = history.Where(e => e.Revision == revision).OrderBy(e => e.Id).ToList();
+        var submitted = events.FindLastIndex(e => e.Kind == "submitted");
+        return submitted < 0 ? [] : events[submitted..];
+    }
+
+    /// <summary>The approvals of a cycle as the separation rule reads them.</summary>
+    public static IEnumerable<ReviewApproval> Approvals(IEnumerable<CatalogueItemEventRecord> cycle) =>
+        cycle.Where(e => e.Kind == "approved").Select(e => new ReviewApproval(e.Stage, e.ActorUserId ?? e.Actor, e.Actor));
+
+    /// <summary>“初审：刘洋　复审：陈静　终审：王芳　第1轮校对：张敏…”, printed with a published version when the agency wants.</summary>
+    public static string ReviewersLine(IEnumerable<(ItemStage Stage, int? Round, string Actor)> approvals)
+    {
+        var line = string.Join("　", approvals.Select(a => (a.Stage == ItemStage.Proofreading ? $"第{a.Round}轮校对" : ReviewWorkflow.StepName(a.Stage)) + "：" + a.Actor));
+        return line.Length > 1000 ? line[..1000] : line;
     }
 
     public static bool MayAuthor(StaffContext staff, int agencyId) => staff.CanSee(agencyId) && AuthorRoles.Any(staff.IsInRole);

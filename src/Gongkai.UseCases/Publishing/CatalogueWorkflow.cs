@@ -156,7 +156,7 @@ public sealed class ReviewCatalogueItem(GongkaiDbContext db, StaffContext staff,
         var now = clock.UtcNow;
         if (approve)
         {
-            var approvals = await ApprovalsThisCycleAsync(db, item, ct);
+            var approvals = CatalogueRules.Approvals(await CurrentCycleAsync(db, item, ct));
             if (ReviewWorkflow.SeparationProblem(atStage, staff.UserId ?? staff.UserName, approvals) is { } problem)
             {
                 throw new DomainException(CatalogueRules.SeparationCode, problem);
@@ -177,20 +177,9 @@ public sealed class ReviewCatalogueItem(GongkaiDbContext db, StaffContext staff,
         return item.Version;
     }
 
-    /// <summary>The approvals since the item was last submitted (the current cycle of its working revision).</summary>
-    internal static async Task<List<CatalogueItemEventRecord>> CycleApprovalsAsync(GongkaiDbContext db, CatalogueItemRecord item, CancellationToken ct)
-    {
-        var lastSubmission = await db.CatalogueItemEvents.AsNoTracking()
-            .Where(e => e.ItemId == item.Id && e.Revision == item.Revision && e.Kind == "submitted")
-            .MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        return await db.CatalogueItemEvents.AsNoTracking()
-            .Where(e => e.ItemId == item.Id && e.Id > lastSubmission && e.Kind == "approved")
-            .OrderBy(e => e.Id)
-            .ToListAsync(ct);
-    }
-
-    private static async Task<IReadOnlyList<ReviewApproval>> ApprovalsThisCycleAsync(GongkaiDbContext db, CatalogueItemRecord item, CancellationToken ct) =>
-        [.. (await CycleApprovalsAsync(db, item, ct)).Select(e => new ReviewApproval(e.Stage, e.ActorUserId ?? e.Actor, e.Actor))];
+    /// <summary>The events of the working revision's last cycle (since it was last submitted).</summary>
+    internal static async Task<IReadOnlyList<CatalogueItemEventRecord>> CurrentCycleAsync(GongkaiDbContext db, CatalogueItemRecord item, CancellationToken ct) =>
+        CatalogueRules.LastCycle(await db.CatalogueItemEvents.AsNoTracking().Where(e => e.ItemId == item.Id && e.Revision == item.Revision).ToListAsync(ct), item.Revision);
 }
 
 /// <summary>
@@ -263,8 +252,7 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 item.IndexSerial = serial;
             }
 
-            var approvals = await ReviewCatalogueItem.CycleApprovalsAsync(db, item, ct);
-            var reviewers = string.Join("　", approvals.Select(e => (e.Stage == ItemStage.Proofreading ? $"第{e.Round}轮校对" : ReviewWorkflow.StepName(e.Stage)) + "：" + e.Actor));
+            var reviewers = CatalogueRules.ReviewersLine((await ReviewCatalogueItem.CurrentCycleAsync(db, item, ct)).Where(e => e.Kind == "approved").Select(e => (e.Stage, e.Round, e.Actor)));
             var changeNote = item.Revision > 1
                 ? await db.CatalogueItemEvents.AsNoTracking().Where(e => e.ItemId == id && e.Revision == item.Revision && e.Kind == "revised").OrderByDescending(e => e.Id).Select(e => e.Comment).FirstOrDefaultAsync(ct) ?? string.Empty
                 : string.Empty;
@@ -279,7 +267,7 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 Body = item.Body,
                 Snapshot = CatalogueRules.Snapshot(item, keyAreas, attachments),
                 ChangeNote = changeNote,
-                Reviewers = reviewers.Length > 1000 ? reviewers[..1000] : reviewers,
+                Reviewers = reviewers,
                 DueOn = item.DueOn,
                 PublishedAt = when,
                 PublishedOn = publishedOn,

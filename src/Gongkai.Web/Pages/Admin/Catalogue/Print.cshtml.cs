@@ -42,9 +42,7 @@ public sealed class PrintModel(GetCatalogueItem get, AgencyClock clock) : PageMo
         var item = Detail.Item;
         var underWay = item.Stage is ItemStage.FirstReview or ItemStage.SecondReview or ItemStage.FinalReview or ItemStage.Proofreading or ItemStage.ReadyToPublish;
         Revision = underWay || item.PublishedRevision == 0 ? item.Revision : item.PublishedRevision;
-        var events = Detail.History.Where(e => e.Revision == Revision).ToList();
-        var lastSubmitted = events.LastOrDefault(e => e.Kind == "submitted")?.Id ?? long.MaxValue;
-        Steps = [.. events.Where(e => e.Id >= lastSubmitted && e.Kind is "submitted" or "approved" or "returned" or "published" or "scheduled")];
+        Steps = [.. CatalogueRules.LastCycle(Detail.History, Revision).Where(e => e.Kind is "submitted" or "approved" or "returned" or "published" or "scheduled")];
         return Page();
     }
 }
