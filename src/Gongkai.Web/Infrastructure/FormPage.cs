@@ -1,6 +1,7 @@
 using Gongkai.Core.Common;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Cases;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Infrastructure;
@@ -56,4 +57,24 @@ public abstract class FormPage : PageModel
             : ex.Code == StaffContext.ForbiddenCode ? StatusCodes.Status403Forbidden
             : StatusCodes.Status400BadRequest;
     }
+
+    /// <summary>
+    /// A step refused by its use case: 404 when the record is gone (or out of reach), else the page again — reloaded by
+    /// <paramref name="reload"/> — with the refusal as <see cref="Refuse"/> sets it.
+    /// </summary>
+    protected async Task<IActionResult> RefusedAsync(DomainException ex, string prefix, Func<Task<bool>> reload, params string[] stateCodes)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        ArgumentNullException.ThrowIfNull(reload);
+        if (ex.Code == StaffContext.NotFoundCode)
+        {
+            return NotFound();
+        }
+
+        Refuse(ex, prefix, stateCodes);
+        return await reload() ? Page() : NotFound();
+    }
+
+    /// <summary>A form's request key: null when the form sent none (the use cases then act without repeat detection).</summary>
+    protected static string? RequestKeyOf(string? requestKey) => string.IsNullOrWhiteSpace(requestKey) ? null : requestKey;
 }

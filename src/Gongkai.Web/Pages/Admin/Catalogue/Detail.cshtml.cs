@@ -53,7 +53,7 @@ public sealed class DetailModel(
 
     public static (string Step, string Result) Step(CatalogueItemEventRecord e) => e.Kind switch
     {
-        "approved" or "returned" => (e.Stage == ItemStage.Proofreading ? $"第 {e.Round} 轮校对" : ReviewWorkflow.StepName(e.Stage), CatalogueRules.EventName(e.Kind)),
+        "approved" or "returned" => (CatalogueRules.StepName(e), CatalogueRules.EventName(e.Kind)),
         _ => (CatalogueRules.EventName(e.Kind), "—"),
     };
 
@@ -79,7 +79,7 @@ public sealed class DetailModel(
         FailedForm = "Submit";
         try
         {
-            var result = await submit.ExecuteAsync(id, expectedVersion, Key(requestKey), ct);
+            var result = await submit.ExecuteAsync(id, expectedVersion, RequestKeyOf(requestKey), ct);
             Message = result.Warnings.Count == 0 ? "已提交审核，等待初审。自动检查未发现问题。" : $"已提交审核，等待初审。自动检查有 {result.Warnings.Count} 处提示，已随信息交审核人参考。";
             return Redirect(Self(id));
         }
@@ -108,7 +108,7 @@ public sealed class DetailModel(
         var approve = decision == "approve";
         try
         {
-            await review.ExecuteAsync(id, expectedVersion, atStage, approve, comment, Key(requestKey), ct);
+            await review.ExecuteAsync(id, expectedVersion, atStage, approve, comment, RequestKeyOf(requestKey), ct);
             var step = atStage == ItemStage.Proofreading ? "本轮校对" : ReviewWorkflow.StepName(atStage);
             Message = approve ? $"{step}已通过。" : $"{step}已退回修改。";
             return Redirect(Self(id));
@@ -136,7 +136,7 @@ public sealed class DetailModel(
 
         try
         {
-            await publish.ExecuteAsync(id, expectedVersion, time, Key(requestKey), ct);
+            await publish.ExecuteAsync(id, expectedVersion, time, RequestKeyOf(requestKey), ct);
             Message = time is { } t && t > clock.UtcNow.AddMinutes(1) ? $"已定于 {Local(t)} 发布。" : "已发布。";
             return Redirect(Self(id));
         }
@@ -151,7 +151,7 @@ public sealed class DetailModel(
         FailedForm = "Revise";
         try
         {
-            await revise.ExecuteAsync(id, expectedVersion, comment, Key(requestKey), ct);
+            await revise.ExecuteAsync(id, expectedVersion, comment, RequestKeyOf(requestKey), ct);
             Message = "已开始修订。修改后提交审核；新版本发布前，网站上仍显示已发布的版本。";
             return Redirect($"/Admin/Catalogue/{id}/Edit");
         }
@@ -166,7 +166,7 @@ public sealed class DetailModel(
         FailedForm = "Withdraw";
         try
         {
-            await withdraw.ExecuteAsync(id, expectedVersion, comment, Key(requestKey), ct);
+            await withdraw.ExecuteAsync(id, expectedVersion, comment, RequestKeyOf(requestKey), ct);
             Message = "已撤回。原网址显示撤回原因。";
             return Redirect(Self(id));
         }
@@ -178,18 +178,8 @@ public sealed class DetailModel(
 
     private static string Self(int id) => $"/Admin/Catalogue/{id}";
 
-    private static string? Key(string? requestKey) => string.IsNullOrWhiteSpace(requestKey) ? null : requestKey;
-
-    private async Task<IActionResult> FailedAsync(int id, DomainException ex, string prefix, CancellationToken ct)
-    {
-        if (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-
-        Refuse(ex, prefix, CatalogueRules.StageCode);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private Task<IActionResult> FailedAsync(int id, DomainException ex, string prefix, CancellationToken ct) =>
+        RefusedAsync(ex, prefix, () => LoadAsync(id, ct), CatalogueRules.StageCode);
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

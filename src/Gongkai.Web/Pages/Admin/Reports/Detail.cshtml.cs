@@ -118,7 +118,7 @@ public sealed class DetailModel(
         try
         {
             var version = await save.ExecuteAsync(id, PostedText(), expectedVersion, ct);
-            await submit.ExecuteAsync(id, version, Key(requestKey), ct);
+            await submit.ExecuteAsync(id, version, RequestKeyOf(requestKey), ct);
             Message = "已报送，等待政务公开办审核。";
             return Redirect($"/Admin/Reports/{id}");
         }
@@ -138,13 +138,13 @@ public sealed class DetailModel(
     public async Task<IActionResult> OnPostReturnAsync(int id, int expectedVersion, string? requestKey, string? comment, CancellationToken ct)
     {
         FailedForm = "Return";
-        return await StepAsync(id, () => returnReport.ExecuteAsync(id, comment, expectedVersion, Key(requestKey), ct), "已退回，单位修改后可重新报送。", "未能退回：", ct);
+        return await StepAsync(id, () => returnReport.ExecuteAsync(id, comment, expectedVersion, RequestKeyOf(requestKey), ct), "已退回，单位修改后可重新报送。", "未能退回：", ct);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(int id, int expectedVersion, string? requestKey, string? comment, CancellationToken ct)
     {
         FailedForm = "Accept";
-        return await StepAsync(id, () => accept.ExecuteAsync(id, comment, expectedVersion, Key(requestKey), ct), "已审核通过，可以发布。", "未能审核通过：", ct);
+        return await StepAsync(id, () => accept.ExecuteAsync(id, comment, expectedVersion, RequestKeyOf(requestKey), ct), "已审核通过，可以发布。", "未能审核通过：", ct);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, int expectedVersion, string? requestKey, CancellationToken ct)
@@ -158,7 +158,7 @@ public sealed class DetailModel(
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        return await StepAsync(id, () => publish.ExecuteAsync(id, expectedVersion, on, Key(requestKey), ct), "已发布到门户网站。发布后的报告不能再修改，如需更正请发起更正。", "未能发布：", ct);
+        return await StepAsync(id, () => publish.ExecuteAsync(id, expectedVersion, on, RequestKeyOf(requestKey), ct), "已发布到门户网站。发布后的报告不能再修改，如需更正请发起更正。", "未能发布：", ct);
     }
 
     public async Task<IActionResult> OnPostCorrectAsync(int id, string? requestKey, string? reason, CancellationToken ct)
@@ -166,7 +166,7 @@ public sealed class DetailModel(
         FailedForm = "Correct";
         try
         {
-            var next = await correct.ExecuteAsync(id, reason, Key(requestKey), ct);
+            var next = await correct.ExecuteAsync(id, reason, RequestKeyOf(requestKey), ct);
             Message = "已发起更正：这是新的一版，修改后重新报送、审核、发布；发布前门户网站仍显示原报告。";
             return Redirect($"/Admin/Reports/{next}");
         }
@@ -182,10 +182,8 @@ public sealed class DetailModel(
         Request.Form["Problems"].ToString(),
         Request.Form["Other"].ToString());
 
-    private static string? Key(string? requestKey) => string.IsNullOrWhiteSpace(requestKey) ? null : requestKey;
-
     private async Task<bool> AlreadySubmittedAsync(int id, string? requestKey, CancellationToken ct) =>
-        Key(requestKey) is { } key && await LoadAsync(id, ct) && Detail.RequestKeys.Contains(key);
+        RequestKeyOf(requestKey) is { } key && await LoadAsync(id, ct) && Detail.RequestKeys.Contains(key);
 
     private async Task<IActionResult> StepAsync(int id, Func<Task<int>> step, string done, string prefix, CancellationToken ct)
     {
@@ -201,16 +199,8 @@ public sealed class DetailModel(
         }
     }
 
-    private async Task<IActionResult> FailedAsync(int id, DomainException ex, string prefix, CancellationToken ct)
-    {
-        if (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-
-        Refuse(ex, prefix, ReportRules.StateCode);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private Task<IActionResult> FailedAsync(int id, DomainException ex, string prefix, CancellationToken ct) =>
+        RefusedAsync(ex, prefix, () => LoadAsync(id, ct), ReportRules.StateCode);
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

@@ -71,7 +71,7 @@ public sealed class DetailModel(
 
         try
         {
-            var result = await answer.ExecuteAsync(id, expectedVersion, copy!.Value, filed, Key(requestKey), ct);
+            var result = await answer.ExecuteAsync(id, expectedVersion, copy!.Value, filed, RequestKeyOf(requestKey), ct);
             Message = result.Repeated ? "答复情况已登记，重复提交未再次登记。" : "已登记收到副本和答复情况。";
             return Redirect(Self(id));
         }
@@ -100,7 +100,7 @@ public sealed class DetailModel(
         try
         {
             var notes = Request.Form["Notes"].ToString();
-            var result = await outcome.ExecuteAsync(id, expectedVersion, detail!.Value, concluded!.Value, string.IsNullOrWhiteSpace(notes) ? null : notes, Key(requestKey), ct);
+            var result = await outcome.ExecuteAsync(id, expectedVersion, detail!.Value, concluded!.Value, string.IsNullOrWhiteSpace(notes) ? null : notes, RequestKeyOf(requestKey), ct);
             Message = result.Repeated ? "结果已登记，重复提交未再次登记。" : "已登记结果，案件已审结。";
             return Redirect(Self(id));
         }
@@ -140,7 +140,7 @@ public sealed class DetailModel(
         copy.Position = 0;
         try
         {
-            var result = await attach.ExecuteAsync(id, kind!.Value, new UploadedFile(file.FileName, file.ContentType, copy), Key(requestKey), ct);
+            var result = await attach.ExecuteAsync(id, kind!.Value, new UploadedFile(file.FileName, file.ContentType, copy), RequestKeyOf(requestKey), ct);
             Message = result.Repeated ? "该材料已上传，重复提交未再次上传。" : $"已上传材料：{AttachmentRules.CleanName(file.FileName)}。";
             return Redirect(Self(id));
         }
@@ -151,8 +151,6 @@ public sealed class DetailModel(
     }
 
     private static string Self(long id) => $"/Admin/Reviews/{id.ToString(CultureInfo.InvariantCulture)}";
-
-    private static string? Key(string? requestKey) => string.IsNullOrWhiteSpace(requestKey) ? null : requestKey;
 
     private async Task<IActionResult> InvalidAsync(long id, Dictionary<string, string> errors, string message, CancellationToken ct)
     {
