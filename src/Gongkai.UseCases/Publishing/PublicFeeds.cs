@@ -22,25 +22,23 @@ public sealed class ListPublicCatalogueFeed(GongkaiDbContext db, AgencyClock clo
     public async Task<IReadOnlyList<PublicFeedEntry>> ExecuteAsync(int? agencyId = null, int? limit = null, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var items = await db.CatalogueItems.AsNoTracking()
-            .Where(i => i.PublishedRevision > 0 && i.WithdrawnAt == null && i.FirstPublishedAt <= now)
-            .Where(i => agencyId == null || i.AgencyId == agencyId)
-            .Select(i => new { i.Id, i.FirstPublishedAt })
-            .ToListAsync(ct);
-        var ids = items.Select(i => i.Id).ToList();
-        var revisions = await db.CatalogueRevisions.AsNoTracking()
-            .Where(r => ids.Contains(r.ItemId) && r.PublishedAt <= now)
-            .Select(r => new { r.ItemId, r.Revision, r.Title, r.Summary, r.Snapshot, r.PublishedAt })
-            .ToListAsync(ct);
-        var latest = revisions.GroupBy(r => r.ItemId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
-        var entries = items.Where(i => latest.ContainsKey(i.Id))
-            .Select(i => (Item: i, Version: latest[i.Id]))
-            .OrderByDescending(x => x.Version.PublishedAt).ThenByDescending(x => x.Item.Id);
-        var chosen = limit is { } n ? entries.Take(n) : entries;
-        return [.. chosen.Select(x =>
+
+        // Each visible item's latest version visible now, newest first, in the database: a feed of 50 reads 50 rows,
+        // not every published item.
+        var latest =
+            from r in db.CatalogueRevisions.AsNoTracking()
+            join i in db.CatalogueItems.AsNoTracking() on r.ItemId equals i.Id
+            where i.PublishedRevision > 0 && i.WithdrawnAt == null && i.FirstPublishedAt <= now
+                && (agencyId == null || i.AgencyId == agencyId)
+                && r.PublishedAt <= now
+                && !db.CatalogueRevisions.Any(later => later.ItemId == r.ItemId && later.Revision > r.Revision && later.PublishedAt <= now)
+            orderby r.PublishedAt descending, i.Id descending
+            select new { i.Id, i.FirstPublishedAt, r.Title, r.Summary, r.Snapshot, r.PublishedAt };
+        var rows = await (limit is { } n ? latest.Take(n) : latest).ToListAsync(ct);
+        return [.. rows.Select(x =>
         {
-            var metadata = CatalogueRules.ReadSnapshot(x.Version.Snapshot);
-            return new PublicFeedEntry(x.Item.Id, x.Version.Title, x.Version.Summary, metadata.Keywords, metadata.PublishingAgency, x.Item.FirstPublishedAt!.Value, x.Version.PublishedAt);
+            var metadata = CatalogueRules.ReadSnapshot(x.Snapshot);
+            return new PublicFeedEntry(x.Id, x.Title, x.Summary, metadata.Keywords, metadata.PublishingAgency, x.FirstPublishedAt!.Value, x.PublishedAt);
         })];
     }
 }

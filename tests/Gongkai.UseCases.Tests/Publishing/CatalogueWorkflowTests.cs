@@ -190,6 +190,8 @@ public abstract class CatalogueWorkflowTests(DatabaseProvider provider) : CaseWo
         Assert.Equal([2, 1], page.History.Select(h => h.Revision));
         Assert.Equal("更正第三条中的报名时间。", page.History[0].ChangeNote);
         Assert.Equal("150203-004/2026-00001", page.Metadata.IndexNumber);
+        var feed = await UseCase<ListPublicCatalogueFeed, IReadOnlyList<PublicFeedEntry>>(u => u.ExecuteAsync(limit: 10));
+        Assert.Equal(page.PublishedAt, Assert.Single(feed).UpdatedAt); // the feed reads the latest version, once per item
         var first = await PublicAsync(id, 1);
         Assert.False(first.IsLatest);
         Assert.Contains("现将有关事项通知如下", first.Body, StringComparison.Ordinal);
