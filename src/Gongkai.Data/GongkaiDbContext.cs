@@ -99,6 +99,14 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Publishing.IndexNumberSequenceRecord> IndexNumberSequences => Set<Publishing.IndexNumberSequenceRecord>();
 
+    public DbSet<Portal.PortalNoticeRecord> PortalNotices => Set<Portal.PortalNoticeRecord>();
+
+    public DbSet<Portal.SiteErrorReportRecord> SiteErrorReports => Set<Portal.SiteErrorReportRecord>();
+
+    public DbSet<Portal.SearchDocumentRecord> SearchDocuments => Set<Portal.SearchDocumentRecord>();
+
+    public DbSet<Portal.SearchPendingRecord> SearchPending => Set<Portal.SearchPendingRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -496,6 +504,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
         });
 
         Publishing.CatalogueModel.Configure(modelBuilder);
+        Portal.PortalModel.Configure(modelBuilder);
 
         modelBuilder.Entity<CaseNumberSequenceRecord>(e =>
         {

@@ -27,12 +27,14 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
 
     /// <summary>
     /// Tables whose rows are not audited, each for a reason: the histories themselves (audit, calendar changes, case
-    /// history), and Identity's own bookkeeping (tokens, logins, claims) whose effects are audited on the account.
+    /// history), Identity's own bookkeeping (tokens, logins, claims) whose effects are audited on the account, and the
+    /// portal's search index, which is derived from audited catalogue changes and rebuilt from them.
     /// </summary>
     public static readonly IReadOnlySet<Type> NotAudited = new HashSet<Type>
     {
         typeof(AuditEntryRecord), typeof(CalendarChangeRecord), typeof(Cases.ApplicationEventRecord), typeof(Cases.ReviewCaseEventRecord), typeof(Reports.AnnualReportEventRecord), typeof(Publishing.NormativeDocumentEventRecord), typeof(Publishing.CatalogueItemEventRecord), typeof(Publishing.CatalogueRevisionRecord),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+        typeof(Portal.SearchDocumentRecord), typeof(Portal.SearchPendingRecord),
     };
 
     /// <summary>The entity types whose changes are written into the audit history, with their Chinese names.</summary>
@@ -71,6 +73,8 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         [typeof(Publishing.CatalogueItemTagRecord)] = "重点领域标签",
         [typeof(Publishing.CatalogueTermRecord)] = "目录词表",
         [typeof(Publishing.IndexNumberSequenceRecord)] = "索引号序列",
+        [typeof(Portal.PortalNoticeRecord)] = "网站公告",
+        [typeof(Portal.SiteErrorReportRecord)] = "网站找错",
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
