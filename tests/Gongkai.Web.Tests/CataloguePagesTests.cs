@@ -176,6 +176,9 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         Assert.DoesNotContain("修订记录", publicPage, StringComparison.Ordinal);
         Assert.Contains("关于2026年秋季学期义务教育招生入学的通知", await _host.Client.GetStringAsync("/Xinxi"), StringComparison.Ordinal);
 
+        // Published through the workflow, the item is found by the site search at once (the index commits with it).
+        Assert.Contains($"href=\"/Xinxi/{id}\"", await _host.Client.GetStringAsync("/Sousuo?q=" + Uri.EscapeDataString("义务教育 招生")), StringComparison.Ordinal);
+
         // 修订: a new version goes through the steps again; the public page shows the 修订记录 and keeps the first version.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, path + "?handler=Revise", new(FormFields(await clerk.GetStringAsync(path), "form-Revise")) { ["comment"] = "更正报名时间。" })).StatusCode);
         var revising = await clerk.GetStringAsync(edit);

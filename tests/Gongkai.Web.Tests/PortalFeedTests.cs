@@ -61,64 +61,13 @@ public sealed class PortalFeedFixture : IAsyncLifetime
         Withdrawn = await AddAsync(db, WithdrawnTitle, [(WithdrawnTitle, Now.AddDays(-1))], withdrawn: true);
         Draft = await AddAsync(db, DraftTitle, []);
         Scheduled = await AddAsync(db, ScheduledTitle, [(ScheduledTitle, Now.AddDays(1))]);
+        await scope.ServiceProvider.GetRequiredService<CatalogueSearchIndexer>().RebuildAsync();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    private async Task<int> AddAsync(GongkaiDbContext db, string title, (string Title, DateTimeOffset At)[] versions, bool withdrawn = false)
-    {
-        var serial = await db.CatalogueItems.CountAsync() + 1;
-        var item = new CatalogueItemRecord
-        {
-            AgencyId = AgencyId,
-            Kind = ItemKind.Information,
-            Stage = versions.Length == 0 ? ItemStage.Draft : withdrawn ? ItemStage.Withdrawn : ItemStage.Published,
-            Revision = Math.Max(1, versions.Length),
-            PublishedRevision = versions.Length,
-            IndexNumber = versions.Length == 0 ? null : $"TEST-2026-{serial:0000}",
-            Title = title,
-            Summary = "概述：" + title,
-            Body = "正文",
-            PublishingAgency = Agency,
-            Formed = new DateOnly(2026, 1, 1),
-            DueOn = new DateOnly(2026, 1, 21),
-            Keywords = "招生 入学",
-            FirstPublishedAt = versions.Length == 0 ? null : versions[0].At,
-            FirstPublishedOn = versions.Length == 0 ? null : DateOnly.FromDateTime(versions[0].At.UtcDateTime),
-            LastPublishedAt = versions.Length == 0 ? null : versions[^1].At,
-            WithdrawnAt = withdrawn ? Now.AddHours(-1) : null,
-            WithdrawReason = withdrawn ? "内容有误" : null,
-            CreatedAt = Now.AddDays(-10),
-            CreatedBy = "测试操作员",
-            UpdatedAt = Now,
-            UpdatedBy = "测试操作员",
-        };
-        db.CatalogueItems.Add(item);
-        await db.SaveChangesAsync();
-        var revision = 0;
-        foreach (var (versionTitle, at) in versions)
-        {
-            revision++;
-            var metadata = new PublishedMetadata(item.IndexNumber, Agency, null, item.Formed, null, null, ColumnDirectory.Statutory, null, null, null, null, null, "招生 入学", string.Empty, [], []);
-            db.CatalogueRevisions.Add(new CatalogueRevisionRecord
-            {
-                ItemId = item.Id,
-                Revision = revision,
-                Title = versionTitle,
-                Summary = "概述：" + versionTitle,
-                Body = "正文",
-                Snapshot = JsonSerializer.Serialize(metadata),
-                ChangeNote = revision == 1 ? "首次发布" : "更新标题",
-                DueOn = item.DueOn,
-                PublishedAt = at,
-                PublishedOn = DateOnly.FromDateTime(at.UtcDateTime),
-                PublishedBy = "测试操作员",
-            });
-        }
-
-        await db.SaveChangesAsync();
-        return item.Id;
-    }
+    private Task<int> AddAsync(GongkaiDbContext db, string title, (string Title, DateTimeOffset At)[] versions, bool withdrawn = false) =>
+        CatalogueSeed.AddAsync(db, AgencyId, Agency, Now, title, versions, withdrawn);
 }
 
 /// <summary>The Atom feeds, the sitemap and robots.txt.</summary>

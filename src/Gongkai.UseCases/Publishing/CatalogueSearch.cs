@@ -327,3 +327,36 @@ public sealed class SearchCatalogue(GongkaiDbContext db, CatalogueSearchIndexer 
     private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 }
 
+
+/// <summary>An option of a filter list.</summary>
+public sealed record FilterOption(int Id, string Name);
+
+/// <summary>The choices of the portal's catalogue and search filters.</summary>
+public sealed record CatalogueFilterOptions(
+    IReadOnlyList<FilterOption> Agencies,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Validities,
+    IReadOnlyList<FilterOption> KeyAreas,
+    IReadOnlyList<int> Years);
+
+/// <summary>The filter lists of the public catalogue and search: units, 主题分类, 有效性, 重点领域 and the years published.</summary>
+[ReadOnlyUseCase]
+public sealed class GetCatalogueFilterOptions(GongkaiDbContext db)
+{
+    public async Task<CatalogueFilterOptions> ExecuteAsync(CancellationToken ct = default)
+    {
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => new FilterOption(a.Id, a.Name)).ToListAsync(ct);
+        var terms = await db.CatalogueTerms.AsNoTracking().Where(t => t.Active).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+
+        // The first and last year by the index (two index seeks), not a scan of every row.
+        var first = await db.SearchDocuments.MinAsync(d => (int?)d.Year, ct);
+        var last = await db.SearchDocuments.MaxAsync(d => (int?)d.Year, ct);
+        var years = first is { } f && last is { } l ? Enumerable.Range(f, l - f + 1).Reverse().ToList() : [];
+        return new CatalogueFilterOptions(
+            agencies,
+            [.. terms.Where(t => t.Kind == CatalogueTermKind.Topic).Select(t => t.Name)],
+            [.. terms.Where(t => t.Kind == CatalogueTermKind.Validity).Select(t => t.Name)],
+            [.. terms.Where(t => t.Kind == CatalogueTermKind.KeyArea).Select(t => new FilterOption(t.Id, t.Name))],
+            years);
+    }
+}

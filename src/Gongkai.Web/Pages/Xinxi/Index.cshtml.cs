@@ -1,19 +1,25 @@
-using System.Globalization;
-using Gongkai.UseCases;
 using Gongkai.UseCases.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Xinxi;
 
-/// <summary>主动公开的政府信息: the items published now, newest first, 20 to a page (the full portal with search comes later).</summary>
+/// <summary>目录: the items published now, newest first, 20 to a page, with the catalogue's filters.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ListPublicCatalogueItems list) : PageModel
+public sealed class IndexModel(SearchCatalogue search, GetCatalogueFilterOptions options) : PageModel
 {
-    public Page<PublicCatalogueRow> Items { get; private set; } = new([], 1, 20, 0);
+    public const string Path = "/Xinxi";
 
-    public string Link(int page) => "/Xinxi" + (page == 1 ? string.Empty : "?page=" + page.ToString(CultureInfo.InvariantCulture));
+    public CatalogueFilterForm Form { get; private set; } = null!;
 
-    public async Task OnGetAsync(int page = 1, CancellationToken ct = default) =>
-        Items = await list.ExecuteAsync(new PublicCatalogueQuery { Page = page }, ct);
+    public CatalogueFilterOptions Options { get; private set; } = null!;
+
+    public CatalogueSearchResult Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Form = CatalogueFilterForm.Read(Request.Query, search: false);
+        Options = await options.ExecuteAsync(ct);
+        Result = await search.ExecuteAsync(Form.ToRequest(), ct);
+    }
 }
