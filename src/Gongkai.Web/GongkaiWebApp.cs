@@ -138,6 +138,7 @@ public static class GongkaiWebApp
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
         services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
+        services.AddPortalCache(builder.Configuration);
 
         // Behind a reverse proxy that terminates HTTPS (the usual deployment), trust its X-Forwarded-* headers when
         // Gongkai:Https:TrustForwardedHeaders is set; Gongkai:Https:Redirect sends plain HTTP to HTTPS.
@@ -182,6 +183,7 @@ public static class GongkaiWebApp
         app.UseMiddleware<StaffMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync }).AllowAnonymous();
         app.MapRazorPages();
         Pages.Baogao.ReportStylesheet.MapReportStylesheet(app);

@@ -14,7 +14,8 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
 
     private WebHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true, settings: WebHost.DemoWithoutApplications);
+    // With the portal's output cache on, as in production: publishing and withdrawing must empty it.
+    public async Task InitializeAsync() => _host = await WebHost.StartAsync(demo: true, settings: new Dictionary<string, string?>(WebHost.DemoWithoutApplications) { ["Gongkai:Portal:CacheSeconds"] = "30" });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

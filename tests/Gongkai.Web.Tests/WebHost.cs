@@ -55,6 +55,9 @@ public sealed partial class WebHost : IAsyncDisposable
 
         // The demo's past years (several seconds of steps) only where a test asks for them.
         config["Gongkai:Demo:History"] = "false";
+
+        // Pages are rendered afresh on every request unless a test asks for the portal's output cache.
+        config["Gongkai:Portal:CacheSeconds"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;

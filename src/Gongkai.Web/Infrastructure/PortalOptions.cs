@@ -51,6 +51,13 @@ public sealed partial class PortalOptions
     /// <summary>Addresses per sitemap file (beyond it, /sitemap.xml is an index); lowered only in tests.</summary>
     public int SitemapPageSize { get; set; } = MaxSitemapPageSize;
 
+    /// <summary>
+    /// Seconds an anonymous visitor's public page (home, catalogue, item, search, reports) is served from memory before it
+    /// is rendered again; 0 turns the cache off. Publishing or withdrawing an item empties the cache at once, so this
+    /// bounds only how late a scheduled publication appears.
+    /// </summary>
+    public int CacheSeconds { get; set; } = PortalCache.DefaultSeconds;
+
     /// <summary>Whether <paramref name="code"/> has the form of a 网站标识码.</summary>
     public static bool IsValidSiteIdCode(string code) => SiteIdCodePattern().IsMatch(code);
 

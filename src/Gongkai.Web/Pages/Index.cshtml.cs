@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Gongkai.Data;
 using Gongkai.Data.Agencies;
 using Gongkai.Web.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class IndexModel(GongkaiDbContext db, SiteState site) : PageModel
 {
     public string SiteName { get; private set; } = SiteState.DefaultName;

@@ -1,3 +1,5 @@
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Gongkai.UseCases.Publishing;
 using Gongkai.Web.Pages.Xinxi;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +9,7 @@ namespace Gongkai.Web.Pages;
 
 /// <summary>站内搜索: Chinese full-text search of the published items (ADR 0014), with the catalogue's filters.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class SousuoModel(SearchCatalogue search, GetCatalogueFilterOptions options) : PageModel
 {
     public const string Path = "/Sousuo";

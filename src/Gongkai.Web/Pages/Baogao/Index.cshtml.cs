@@ -1,3 +1,5 @@
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using Gongkai.UseCases;
 using Gongkai.UseCases.Reports;
@@ -12,6 +14,7 @@ namespace Gongkai.Web.Pages.Baogao;
 /// and by agency with a plain GET form, 50 to a page.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class IndexModel(ListPublishedReports list) : PageModel
 {
     public const int PageSize = 50;

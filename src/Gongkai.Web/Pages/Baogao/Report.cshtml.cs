@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using Gongkai.Core.Common;
 using Gongkai.Data.Reports;
@@ -19,6 +20,7 @@ namespace Gongkai.Web.Pages.Baogao;
 /// printed here brings the page back with the reason and the other formats.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class ReportModel(GetPublishedReport get, GetPublishedReportFile files) : PageModel
 {
     /// <summary>The formats offered for download, with their labels.</summary>

@@ -1,3 +1,5 @@
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Gongkai.UseCases.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ namespace Gongkai.Web.Pages.Xinxi;
 
 /// <summary>目录: the items published now, newest first, 20 to a page, with the catalogue's filters.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class IndexModel(SearchCatalogue search, GetCatalogueFilterOptions options) : PageModel
 {
     public const string Path = "/Xinxi";

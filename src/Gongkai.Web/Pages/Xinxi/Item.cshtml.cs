@@ -1,3 +1,5 @@
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Gongkai.Core.Common;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Platform;
@@ -14,6 +16,7 @@ namespace Gongkai.Web.Pages.Xinxi;
 /// agency prints them. A withdrawn item shows its title, 索引号 and the reason; an unpublished or not-yet-due one is 404.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PortalCache.Policy)]
 public sealed class ItemModel(GetPublicCatalogueItem get, AgencyClock clock) : PageModel
 {
     public PublicCatalogueItem Item { get; private set; } = null!;

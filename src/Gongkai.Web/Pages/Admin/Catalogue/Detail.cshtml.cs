@@ -137,6 +137,7 @@ public sealed class DetailModel(
         try
         {
             await publish.ExecuteAsync(id, expectedVersion, time, RequestKeyOf(requestKey), ct);
+            await PortalCache.EvictAsync(HttpContext, ct);
             Message = time is { } t && t > clock.UtcNow.AddMinutes(1) ? $"已定于 {Local(t)} 发布。" : "已发布。";
             return Redirect(Self(id));
         }
@@ -167,6 +168,7 @@ public sealed class DetailModel(
         try
         {
             await withdraw.ExecuteAsync(id, expectedVersion, comment, RequestKeyOf(requestKey), ct);
+            await PortalCache.EvictAsync(HttpContext, ct);
             Message = "已撤回。原网址显示撤回原因。";
             return Redirect(Self(id));
         }
