@@ -21,7 +21,7 @@ public sealed class RulesModel(GetColumnAgency agencies, ListPublicCatalogueItem
 
     public string Link(int page) => $"/Gongkai/{Agency.Id.ToString(CultureInfo.InvariantCulture)}/Zhidu" + (page == 1 ? string.Empty : "?page=" + page.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<IActionResult> OnGetAsync(int agencyId, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(int agencyId, [FromQuery(Name = "page")] int page = 1, CancellationToken ct = default)
     {
         try
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongkai.UseCases;
 using Gongkai.UseCases.Portal;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Gonggao;
@@ -14,5 +15,5 @@ public sealed class IndexModel(ListCurrentNotices list) : PageModel
 
     public string Link(int page) => "/Gonggao" + (page == 1 ? string.Empty : "?page=" + page.ToString(CultureInfo.InvariantCulture));
 
-    public async Task OnGetAsync(int page = 1, CancellationToken ct = default) => Notices = await list.ExecuteAsync(page, 20, ct);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1, CancellationToken ct = default) => Notices = await list.ExecuteAsync(page, 20, ct);
 }

@@ -23,7 +23,7 @@ public sealed class IndexModel(ListPortalNotices list, WithdrawPortalNotice with
 
     public string Link(int page) => "/Admin/Notices" + (page == 1 ? string.Empty : "?page=" + page.ToString(CultureInfo.InvariantCulture));
 
-    public async Task OnGetAsync(int page = 1, CancellationToken ct = default) => Notices = await list.ExecuteAsync(page, 20, ct);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1, CancellationToken ct = default) => Notices = await list.ExecuteAsync(page, 20, ct);
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int version, CancellationToken ct)
     {
