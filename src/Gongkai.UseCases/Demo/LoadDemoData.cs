@@ -85,6 +85,8 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
 
         await db.SaveChangesAsync(ct);
         await LetterSettingsAsync(district.Id, ct);
+        DemoNotices.Add(db, clock.GetUtcNow(), staff.DisplayName);
+        await db.SaveChangesAsync(ct);
         if (options.Value.Demo.Applications)
         {
             var operatorName = staff.DisplayName;

@@ -457,6 +457,25 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                 var id = await AsStaff<UseCases.Publishing.AddCatalogueTerm, int>("gkb", u => u.ExecuteAsync(Data.Publishing.CatalogueTermKind.Topic, "审计场景分类"));
                 await AsStaff<UseCases.Publishing.SetCatalogueTermActive, bool>("gkb", u => u.ExecuteAsync(id, false));
             },
+            [typeof(UseCases.Portal.CreatePortalNotice)] = () => AsStaff<UseCases.Portal.CreatePortalNotice, int>("gkb", u => u.ExecuteAsync(new UseCases.Portal.NoticeInput { Title = "审计场景公告", Body = "正文" })),
+            [typeof(UseCases.Portal.UpdatePortalNotice)] = async () =>
+            {
+                var id = await AsStaff<UseCases.Portal.CreatePortalNotice, int>("gkb", u => u.ExecuteAsync(new UseCases.Portal.NoticeInput { Title = "审计场景待修改公告", Body = "正文" }));
+                await AsStaff<UseCases.Portal.UpdatePortalNotice, bool>("admin", async u =>
+                {
+                    await u.ExecuteAsync(id, new UseCases.Portal.NoticeInput { Title = "审计场景已修改公告", Body = "正文" }, 1);
+                    return true;
+                });
+            },
+            [typeof(UseCases.Portal.WithdrawPortalNotice)] = async () =>
+            {
+                var id = await AsStaff<UseCases.Portal.CreatePortalNotice, int>("gkb", u => u.ExecuteAsync(new UseCases.Portal.NoticeInput { Title = "审计场景待撤回公告", Body = "正文" }));
+                await AsStaff<UseCases.Portal.WithdrawPortalNotice, bool>("gkb", async u =>
+                {
+                    await u.ExecuteAsync(id, 1);
+                    return true;
+                });
+            },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>
             {
