@@ -112,6 +112,7 @@ public static class GongkaiWebApp
             .AddPolicy(Policies.ReviewHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReviewHandlerRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.RegisterKeeper, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
             .AddPolicy(Policies.ReportUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.ReportUserRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)))
+            .AddPolicy(Policies.SiteErrorHandler, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Policies.HandlesSiteErrors(h)))
             .AddPolicy(Policies.CatalogueUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.Resource is HttpContext h && Gongkai.UseCases.Publishing.CatalogueRules.StaffRoles.Any(h.RequestServices.GetRequiredService<StaffContext>().IsInRole)));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>

@@ -92,6 +92,34 @@ public sealed class AbuseProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_site_error_form_refuses_a_form_sent_back_at_once_and_shares_the_public_form_limit()
+    {
+        var page = await _host.Client.GetStringAsync("/Zhaocuo");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["PageUrl"] = "/Xinxi",
+            ["Category"] = "Typo",
+            ["Description"] = "栏目名称“政府信息”写成了“政府新息”。",
+            ["__RequestVerificationToken"] = WebHost.Antiforgery(page),
+            ["__formStarted"] = WebHost.FormStarted(page),
+            ["website"] = string.Empty,
+        });
+        var fast = await _host.Client.PostAsync(new Uri("/Zhaocuo", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.BadRequest, fast.StatusCode);
+        Assert.Contains("提交过快", await fast.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Two requests so far; the status page counts toward the same limit of six a minute.
+        for (var i = 0; i < 4; i++)
+        {
+            await _host.Client.GetAsync(new Uri("/Zhaocuo/2026-00001", UriKind.Relative));
+        }
+
+        var last = await _host.Client.GetAsync(new Uri("/Zhaocuo", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Contains("请求过于频繁", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Guessing_the_password_of_a_name_that_does_not_exist_is_blocked_per_name_too()
     {
         _host.Database.Clock.Advance(TimeSpan.FromSeconds(3));

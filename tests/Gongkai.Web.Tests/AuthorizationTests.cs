@@ -96,6 +96,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
                 Policies.ReportUser => roles.Overlaps(Policies.ReportUserRoles),
                 Policies.RegisterKeeper => roles.Overlaps(Gongkai.UseCases.Publishing.NormativeDocumentRegisterRules.Roles),
                 Policies.CatalogueUser => roles.Overlaps(Gongkai.UseCases.Publishing.CatalogueRules.StaffRoles),
+                Policies.SiteErrorHandler => HandlesSiteErrors(account),
                 _ => throw new InvalidOperationException($"{route}: unexpected policy {policy}"),
             };
             var response = await client.GetAsync(new Uri(route, UriKind.Relative));
@@ -152,7 +153,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     /// <summary>The back-office routes with a record id in them, each proven by a test below with real ids.</summary>
-    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell", "Admin/Register/{id:int}", "Admin/Catalogue/{id:int}", "Admin/Catalogue/{id:int}/Edit", "Admin/Catalogue/{id:int}/Print"];
+    private static readonly string[] RoutesWithIds = ["Admin/Applications/{id:long}", "Admin/Applications/{id:long}/Letter", "Admin/Applications/{id:long}/Receipt", "Admin/Reviews/{id:long}", "Admin/Reports/{id:int}", "Admin/Reports/{id:int}/Cell", "Admin/Register/{id:int}", "Admin/Catalogue/{id:int}", "Admin/Catalogue/{id:int}/Edit", "Admin/Catalogue/{id:int}/Print", "Admin/Zhaocuo/{id:int}"];
 
     [Fact]
     public void Every_back_office_route_with_an_id_is_checked_with_real_ids()
@@ -256,6 +257,32 @@ public sealed class AuthorizationTests : IAsyncLifetime
             .Select(r => "/" + r.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Each_role_sees_a_site_error_ticket_only_when_it_handles_them_for_the_district(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        int id;
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<Gongkai.UseCases.Portal.SubmitSiteErrorReport>().ExecuteAsync(
+                new Gongkai.UseCases.Portal.SiteErrorReportInput { PageUrl = "/Xinxi", Category = Gongkai.Data.Portal.SiteErrorCategory.Typo, Description = "权限测试：栏目名称有错别字。" }, null)).Id;
+        }
+
+        // Tickets are site-wide: the district's 政务公开办 and administrator see them; a 街道's administrator does not.
+        var expected = HandlesSiteErrors(account) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        using var client = await _host.SignInAsync(userName);
+        foreach (var url in RoutesWithIds.Where(r => r.StartsWith("Admin/Zhaocuo/", StringComparison.Ordinal)).Select(r => "/" + r.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)))
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(expected == response.StatusCode, $"{userName} {url}: expected {expected}, got {response.StatusCode}");
+        }
+    }
+
+    /// <summary>The 政务公开办 or administrator of the district (the top agency, which runs the portal).</summary>
+    private static bool HandlesSiteErrors(DemoAccounts.DemoAccount account) =>
+        account.Agencies.Contains(DemoAgencies.DistrictGovernment) && account.Roles.Any(Gongkai.UseCases.Portal.SiteErrorReportRules.Roles.Contains);
+
     /// <summary>The district's 政务公开办 or administrator (who see every unit), or a member of the education bureau.</summary>
     private static bool SupervisesOrWorksInEducation(DemoAccounts.DemoAccount account) =>
         (account.Agencies.Contains(DemoAgencies.DistrictGovernment) && (account.Roles.Contains(Roles.DisclosureOffice) || account.Roles.Contains(Roles.SystemAdministrator))) || account.Agencies.Contains("包头市昆都仑区教育局");
@@ -284,7 +311,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task An_anonymous_request_for_any_back_office_page_goes_to_sign_in()
     {
-        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1", "/Admin/Reports", "/Admin/Reports/1", "/Admin/Reports/Figures", "/Admin/Catalogue", "/Admin/Catalogue/New", "/Admin/Catalogue/1", "/Admin/Catalogue/1/Edit" })
+        foreach (var route in new[] { "/Admin", "/Admin/Agencies", "/Admin/Accounts", "/Admin/Audit", "/Admin/Profile", "/Admin/Calendar", "/Admin/Applications", "/Admin/Applications/New", "/Admin/Applications/1", "/Admin/Applications/1/Receipt", "/Admin/Decisions", "/Admin/Reviews", "/Admin/Reviews/New", "/Admin/Reviews/1", "/Admin/Reports", "/Admin/Reports/1", "/Admin/Reports/Figures", "/Admin/Catalogue", "/Admin/Catalogue/New", "/Admin/Catalogue/1", "/Admin/Catalogue/1/Edit", "/Admin/Zhaocuo", "/Admin/Zhaocuo/1" })
         {
             var response = await _host.Client.GetAsync(new Uri(route, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

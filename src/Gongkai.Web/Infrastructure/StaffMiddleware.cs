@@ -105,6 +105,21 @@ public static class Policies
     /// <summary>Those who work on catalogue items (公开信息): 承办人, 审核人, 发布员, 工作机构负责人, 政务公开办 (<see cref="UseCases.Publishing.CatalogueRules.StaffRoles"/>).</summary>
     public const string CatalogueUser = "CatalogueUser";
 
+    /// <summary>
+    /// Those who handle 网站找错 tickets: the 政务公开办 and 系统管理员 acting for a top-level agency (the government
+    /// that runs the portal; <see cref="UseCases.Portal.SiteErrorReportRules"/>).
+    /// </summary>
+    public const string SiteErrorHandler = "SiteErrorHandler";
+
+    /// <summary>Whether the request's staff member handles 网站找错 tickets (<see cref="SiteErrorHandler"/>).</summary>
+    public static bool HandlesSiteErrors(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var staff = context.RequestServices.GetRequiredService<StaffContext>();
+        return UseCases.Portal.SiteErrorReportRules.Roles.Any(staff.IsInRole)
+            && StaffMemberships.Of(context).Agencies.Any(a => a.Id == staff.ActingAgencyId && a.ParentId is null);
+    }
+
     /// <summary>The roles of <see cref="ReviewHandler"/> (those of the review use cases).</summary>
     public static IReadOnlyList<string> ReviewHandlerRoles => UseCases.Cases.ListReviewCases.Roles;
 }

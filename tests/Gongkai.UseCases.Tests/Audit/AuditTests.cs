@@ -210,6 +210,9 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
         return (id, await AsStaff<UseCases.Publishing.PublishCatalogueItem, int>("jyj-fz", u => u.ExecuteAsync(id, version)));
     }
 
+    private static UseCases.Portal.SiteErrorReportInput SiteErrorReport() =>
+        new() { PageUrl = "/Xinxi", Category = Data.Portal.SiteErrorCategory.Typo, Description = "第三段的“公开指南”有错别字。" };
+
     private static UploadedFile Pdf() => new("文件.pdf", "application/pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()));
 
     /// <summary>How to run each mutating use case once; null where the test database's setup already ran it.</summary>
@@ -475,6 +478,17 @@ public abstract class AuditTests(DatabaseProvider provider) : DemoWorld(provider
                     await u.ExecuteAsync(id, 1);
                     return true;
                 });
+            },
+            [typeof(UseCases.Portal.SubmitSiteErrorReport)] = () => UseCase<UseCases.Portal.SubmitSiteErrorReport, UseCases.Portal.SubmittedSiteErrorReport>(u => u.ExecuteAsync(SiteErrorReport(), null)),
+            [typeof(UseCases.Portal.HandleSiteErrorReport)] = async () =>
+            {
+                var ticket = await UseCase<UseCases.Portal.SubmitSiteErrorReport, UseCases.Portal.SubmittedSiteErrorReport>(u => u.ExecuteAsync(SiteErrorReport(), null));
+                await AsStaff<UseCases.Portal.HandleSiteErrorReport, UseCases.Portal.SiteErrorReportDetail>("gkb", u => u.ExecuteAsync(ticket.Id, 1, Data.Portal.SiteErrorStatus.Fixed, "已更正。"));
+            },
+            [typeof(UseCases.Portal.RevealSiteErrorReportContact)] = async () =>
+            {
+                var ticket = await UseCase<UseCases.Portal.SubmitSiteErrorReport, UseCases.Portal.SubmittedSiteErrorReport>(u => u.ExecuteAsync(SiteErrorReport() with { Contact = "13912345678" }, null));
+                await AsStaff<UseCases.Portal.RevealSiteErrorReportContact, string?>("gkb", u => u.ExecuteAsync(ticket.Id));
             },
             [typeof(ExportCaseRegister)] = () => UseCase<ExportCaseRegister, byte[]>(u => u.ExecuteAsync(2026, fullPersonalData: false)),
             [typeof(ImportCaseRegister)] = async () =>
