@@ -18,8 +18,10 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
     [
         new("首页", "/"),
         new("政府信息", "/Xinxi", Shows("public-items")),
-        new("政府信息：详情（附件、政策解读）", "/Xinxi/{item}", Shows("metadata", "attachments", "interpreted-by")),
+        new("政府信息：详情（附件、政策解读）", "/Xinxi/{item}", Shows("metadata", "attachments", "interpreted-by", "history")),
+        new("政府信息：旧版本", "/Xinxi/{item}/v/1", Shows("old-version")),
         new("政府信息：政策解读", "/Xinxi/{interpretation}", Shows("interprets")),
+        new("政府信息：已撤回", "/Xinxi/{withdrawn}", Shows("withdrawn")),
         new("申请公开", "/Shenqing"),
         new("申请公开：空表提交", "/Shenqing", p => Submit(p, "提交申请", "error-summary")),
         new("申请查询", "/Chaxun"),
@@ -73,23 +75,16 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
     public async Task A_public_page_has_no_wcag_21_aa_violation(string name, bool care)
     {
         var visit = Visits.Single(v => v.Name == name);
-        var page = await (care ? site.Care : site.Normal).NewPageAsync();
-        try
+        var page = await site.PageAsync(care);
+        var response = await page.GotoAsync(site.Url(visit.Path, visit.Empty));
+        Assert.Equal(visit.Status, response!.Status);
+        if (visit.Then is not null)
         {
-            var response = await page.GotoAsync(site.Url(visit.Path, visit.Empty));
-            Assert.Equal(visit.Status, response!.Status);
-            if (visit.Then is not null)
-            {
-                await visit.Then(page, site);
-            }
+            await visit.Then(page, site);
+        }
 
-            Assert.Equal(care ? "care" : "", await page.EvaluateAsync<string>("() => document.documentElement.className"));
-            await Axe.AssertNoViolationsAsync(page, $"{name}（{(care ? "适老化模式" : "普通模式")}，{page.Url}）");
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
+        Assert.Equal(care ? "care" : "", await page.EvaluateAsync<string>("() => document.documentElement.className"));
+        await Axe.AssertNoViolationsAsync(page, $"{name}（{(care ? "适老化模式" : "普通模式")}，{page.Url}）");
     }
 
     [BrowserFact]
@@ -147,6 +142,34 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
         await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync();
         Assert.Matches("^[2-9A-HJ-NP-Z]{8}$", (await page.GetByTestId("query-code").InnerTextAsync()).Trim());
         await page.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_tab_stop_of_the_portal_pages_shows_where_the_focus_is(bool care)
+    {
+        var page = await site.PageAsync(care);
+        foreach (var path in new[] { "/", "/Xinxi/{item}", "/Baogao/{report}", "/Gongzuori?start=2026-09-28&days=20", "/Account/Login" })
+        {
+            await page.GotoAsync(site.Url(path));
+            var stops = new List<string>();
+            for (var i = 0; i < 150; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                var focused = await FocusedAsync(page);
+                if (focused.Tag == "BODY" || (i > 0 && focused.Classes.Contains("skip-link", StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
+                AssertVisibleFocus(focused, path);
+                stops.Add(focused.Id.Length > 0 ? "#" + focused.Id : focused.Tag + (focused.Classes.Length > 0 ? "." + focused.Classes : string.Empty));
+            }
+
+            Assert.True(stops.Count >= 8, $"{path}: only {stops.Count} tab stops: {string.Join(" → ", stops)}");
+            Assert.True(stops[0] == "A.skip-link", $"{path}: the first tab stop is {stops[0]}, not the skip link");
+        }
     }
 
     [BrowserFact]
@@ -259,8 +282,8 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
             r.GetProperty("outline").GetString()!, r.GetProperty("outlineWidth").GetString()!, r.GetProperty("shadow").GetString()!);
     }
 
-    private static void AssertVisibleFocus(FocusedElement e) =>
-        Assert.True((e.Outline != "none" && e.OutlineWidth != "0px") || e.Shadow != "none", $"no visible focus indicator on {e}");
+    private static void AssertVisibleFocus(FocusedElement e, string? where = null) =>
+        Assert.True((e.Outline != "none" && e.OutlineWidth != "0px") || e.Shadow != "none", $"{where}: no visible focus indicator on {e}");
 
     /// <summary>Presses Tab until the field <paramref name="id"/> (or the first element with the tag) has focus, checking the focus indicator at every stop.</summary>
     private static async Task<FocusedElement> TabToAsync(IPage page, string? id, string? tag = null)

@@ -16,7 +16,8 @@ namespace Gongkai.Web.Tests.Browser;
 
 /// <summary>
 /// One browser and two servers for the accessibility tests. The seeded server has the demo agencies and, made through
-/// the product's own use cases, a published 政策文件 with a PDF attachment and its published 政策解读, a published
+/// the product's own use cases, a published 政策文件 with a PDF attachment, revised once, and its published 政策解读,
+/// a withdrawn item, a published
 /// annual report, an application just submitted online and one awaiting 补正. The empty server has nothing, for the
 /// empty states. Two browser contexts: normal, and 适老化模式 switched on through its link target.
 /// </summary>
@@ -29,6 +30,8 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     private const string Office = "gkb";
 
     private readonly BrowserFixture _browser = new();
+    private IPage? _normalPage;
+    private IPage? _carePage;
 
     public WebHost Seeded { get; private set; } = null!;
 
@@ -40,7 +43,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser.Browser;
 
-    /// <summary>Placeholders of the visited paths (<c>{item}</c>, <c>{interpretation}</c>, <c>{report}</c>, <c>{agency}</c>) and their values.</summary>
+    /// <summary>Placeholders of the visited paths (<c>{item}</c>, <c>{interpretation}</c>, <c>{withdrawn}</c>, <c>{report}</c>, <c>{agency}</c>) and their values.</summary>
     public IReadOnlyDictionary<string, string> Tokens { get; private set; } = new Dictionary<string, string>();
 
     public (string Number, string Code) Submitted { get; private set; }
@@ -78,6 +81,17 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await _browser.DisposeAsync();
     }
 
+    /// <summary>The one tab of each mode that the page checks reuse (a new tab per check costs more than the check).</summary>
+    public async Task<IPage> PageAsync(bool care)
+    {
+        if (care)
+        {
+            return _carePage ??= await Care.NewPageAsync();
+        }
+
+        return _normalPage ??= await Normal.NewPageAsync();
+    }
+
     public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         Locale = "zh-CN",
@@ -98,12 +112,21 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     private async Task SeedAsync()
     {
         var agency = await QueryAsync(db => db.Agencies.Where(a => a.Name == Education).Select(a => a.Id).SingleAsync());
-        var document = await PublishItemAsync(Input(agency) with
+        var plan = Input(agency) with
         {
             Title = "昆都仑区2026年秋季学期义务教育阶段学校招生工作方案",
             Summary = "2026年秋季学期义务教育阶段招生的范围、时间和程序。",
             Body = "为做好我区义务教育阶段学校招生工作，现将有关事项通知如下。\n一、招生范围\n二、报名时间\n三、工作要求",
-        }, withAttachment: true);
+        };
+        var document = await PublishItemAsync(plan, withAttachment: true);
+
+        // A second version, so that the page has its history and the first version its own page.
+        await AsStaff<ReviseCatalogueItem, int>(Clerk, async u => await u.ExecuteAsync(document, await ItemVersionAsync(document), "更正报名时间。"));
+        await AsStaff<UpdateCatalogueItem, int>(Clerk, async u => await u.ExecuteAsync(document, await ItemVersionAsync(document), plan with { Body = plan.Body + "\n报名时间更正为12月1日至12月5日。", Changed = new DateOnly(2026, 11, 27) }));
+        await ReviewAndPublishAsync(document);
+
+        var withdrawn = await PublishItemAsync(Input(agency) with { Title = "关于暂停校外培训机构审批的通知", Summary = "暂停审批。", Body = "即日起暂停审批。" }, withAttachment: false);
+        await AsStaff<WithdrawCatalogueItem, int>(Head, async u => await u.ExecuteAsync(withdrawn, await ItemVersionAsync(withdrawn), "内容有误，已重新发布。"));
         var interpretation = await PublishItemAsync(Input(agency) with
         {
             Kind = ItemKind.Interpretation,
@@ -132,6 +155,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         {
             ["{item}"] = document.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{interpretation}"] = interpretation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{withdrawn}"] = withdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{report}"] = report.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{agency}"] = agency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -160,6 +184,12 @@ public sealed class AccessibilityFixture : IAsyncLifetime
             await AsStaff<AddCatalogueAttachment, int>(Clerk, async u => await u.ExecuteAsync(id, await ItemVersionAsync(id), new UploadedFile("招生工作方案.pdf", "application/pdf", new MemoryStream(pdf))));
         }
 
+        await ReviewAndPublishAsync(id);
+        return id;
+    }
+
+    private async Task ReviewAndPublishAsync(int id)
+    {
         await AsStaff<SubmitCatalogueItem, SubmitResult>(Clerk, async u => await u.ExecuteAsync(id, await ItemVersionAsync(id)));
         await ReviewAsync(id, Reviewer, ItemStage.FirstReview);
         await ReviewAsync(id, Head, ItemStage.SecondReview);
@@ -170,7 +200,6 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         }
 
         await AsStaff<PublishCatalogueItem, int>(Head, async u => await u.ExecuteAsync(id, await ItemVersionAsync(id)));
-        return id;
     }
 
     private Task<int> ReviewAsync(int id, string user, ItemStage stage) =>
