@@ -39,7 +39,8 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
         new("年度报告：正文", "/Baogao/{report}", Shows("report-facts", "downloads")),
         new("工作日计算", "/Gongzuori"),
         new("工作日计算：结果", "/Gongzuori?start=2026-09-28&days=20", Shows("calc-result")),
-        new("工作日计算：输入错误", "/Gongzuori?start=2026-13-45&days=20"),
+        new("工作日计算：日期错误", "/Gongzuori?start=2026-13-45&days=20", Shows("calc-error")),
+        new("工作日计算：天数错误", "/Gongzuori?start=2026-09-28&days=abc", Shows("calc-error")),
         new("登录", "/Account/Login"),
         new("登录：密码错误", "/Account/Login", async p =>
         {
@@ -49,6 +50,11 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
             await Assertions.Expect(p.Locator("#login-error")).ToBeVisibleAsync();
         }),
         new("申请人注册", "/zhanghu/zhuce"),
+        new("申请人注册：空表提交", "/zhanghu/zhuce", async p =>
+        {
+            await p.GetByRole(AriaRole.Button, new() { Name = "注册并登录", Exact = true }).ClickAsync();
+            await Assertions.Expect(p.Locator("#register-error")).ToBeVisibleAsync();
+        }),
         new("我的申请（未登录）", "/zhanghu"),
         new("404", "/no-such-page", Status: 404),
         new("出错页", "/Error"),
@@ -84,7 +90,14 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
         }
 
         Assert.Equal(care ? "care" : "", await page.EvaluateAsync<string>("() => document.documentElement.className"));
-        await Axe.AssertNoViolationsAsync(page, $"{name}（{(care ? "适老化模式" : "普通模式")}，{page.Url}）");
+        var what = $"{name}（{(care ? "适老化模式" : "普通模式")}，{page.Url}）";
+        await Axe.AssertNoViolationsAsync(page, what);
+
+        // Beyond axe: every control has a name, and every error message in a form is tied to what it is about.
+        var unnamed = await page.EvaluateAsync<string[]>(UnnamedControls);
+        Assert.True(unnamed.Length == 0, $"{what}: controls without an accessible name: {string.Join(", ", unnamed)}");
+        var problems = await page.EvaluateAsync<string[]>(ErrorLinks);
+        Assert.True(problems.Length == 0, $"{what}: {string.Join("; ", problems)}");
     }
 
     [BrowserFact]
