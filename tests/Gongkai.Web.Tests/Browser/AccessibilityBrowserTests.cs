@@ -11,8 +11,11 @@ namespace Gongkai.Web.Tests.Browser;
 public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClassFixture<AccessibilityFixture>
 {
     /// <summary>
-    /// The pages checked. One line a page: a name, a path (with the fixture's placeholders such as <c>{item}</c>),
-    /// and where needed what a visitor does there before the check, or <c>Empty: true</c> for the server without data.
+    /// The pages checked, each in both modes. One line a page: a name, a path (with the fixture's placeholders such as
+    /// <c>{item}</c> or <c>{agency}</c>), and where needed what a visitor does there first (<see cref="Shows"/> to
+    /// wait for the elements that prove the state) or <c>Empty: true</c> for the server without data. For example
+    /// <c>new("网站公告", "/Gonggao")</c>, <c>new("公开指南", "/Gongkai/{agency}/Zhinan")</c> or
+    /// <c>new("检索：无结果", "/Xinxi?q=不存在的词", Shows("no-results"))</c>.
     /// </summary>
     public static readonly IReadOnlyList<Visit> Visits =
     [
