@@ -64,3 +64,15 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs the browser; skipped with the reason when no Chromium is configured (CI fails on skips).</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (BrowserFixture.ChromiumPath is null)
+        {
+            Skip = $"Chromium not available: set {BrowserFixture.ChromiumVariable} (scripts/test.sh uses /usr/bin/chromium)";
+        }
+    }
+}

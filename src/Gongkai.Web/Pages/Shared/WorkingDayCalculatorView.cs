@@ -18,6 +18,9 @@ public sealed class WorkingDayCalculatorView
 
     public string? Error { get; private set; }
 
+    /// <summary>The input the error is about ("start" or "days"), marked invalid and described by the error.</summary>
+    public string? ErrorField { get; private set; }
+
     public string Weekday => Result is { } r ? CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(r.Date.DayOfWeek) : string.Empty;
 
     public async Task ComputeAsync(string? start, string? days, AddWorkingDays useCase, CancellationToken ct)
@@ -33,6 +36,7 @@ public sealed class WorkingDayCalculatorView
         if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 3650)
         {
             Error = "工作日数应为 0 到 3650 之间的整数。";
+            ErrorField = "days";
             return;
         }
 
@@ -40,6 +44,7 @@ public sealed class WorkingDayCalculatorView
         if (!DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             Error = "请输入有效的起算日，格式为 年-月-日（如 2024-09-27）。";
+            ErrorField = "start";
             return;
         }
 
@@ -50,6 +55,7 @@ public sealed class WorkingDayCalculatorView
         catch (DomainException ex)
         {
             Error = ex.Message;
+            ErrorField = "start";
         }
     }
 }
