@@ -28,14 +28,17 @@ public static class PublicFeeds
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /// <summary>The public pages listed in the sitemap besides the items and reports.</summary>
-    private static readonly string[] StaticPages = ["/", "/Shenqing", "/Chaxun", "/Gongzuori", "/Baogao", "/Xinxi"];
+    private static readonly string[] StaticPages = ["/", "/Shenqing", "/Chaxun", "/Gongzuori", "/Baogao", "/Xinxi", "/Gongkai", "/Gonggao", "/Zhaocuo"];
+
+    /// <summary>The pages of each agency's 政府信息公开 column.</summary>
+    private static readonly string[] ColumnPages = [string.Empty, "/Zhinan", "/Zhidu", "/Fading", "/Baogao"];
 
     public static IEndpointRouteBuilder MapPublicFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(XinxiFeedPath, XinxiFeedAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(BaogaoFeedPath, BaogaoFeedAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/sitemap.xml", (HttpContext c, ListPublicCatalogueFeed items, ListPublishedReports reports, AgencyClock clock, IOptions<PortalOptions> portal, CancellationToken ct) => SitemapAsync(c, null, items, reports, clock, portal.Value, ct)).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet("/sitemap-{n:int}.xml", (int n, HttpContext c, ListPublicCatalogueFeed items, ListPublishedReports reports, AgencyClock clock, IOptions<PortalOptions> portal, CancellationToken ct) => SitemapAsync(c, n, items, reports, clock, portal.Value, ct)).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/sitemap.xml", (HttpContext c, ListPublicCatalogueFeed items, ListPublishedReports reports, UseCases.Portal.ListColumnAgencies columns, AgencyClock clock, IOptions<PortalOptions> portal, CancellationToken ct) => SitemapAsync(c, null, items, reports, columns, clock, portal.Value, ct)).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/sitemap-{n:int}.xml", (int n, HttpContext c, ListPublicCatalogueFeed items, ListPublishedReports reports, UseCases.Portal.ListColumnAgencies columns, AgencyClock clock, IOptions<PortalOptions> portal, CancellationToken ct) => SitemapAsync(c, n, items, reports, columns, clock, portal.Value, ct)).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet("/robots.txt", (HttpContext c, IOptions<PortalOptions> portal) =>
         {
             c.Response.Headers.CacheControl = "public, max-age=86400";
@@ -106,11 +109,13 @@ public static class PublicFeeds
         return Xml(context, feed, AtomContentType);
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext context, int? page, ListPublicCatalogueFeed items, ListPublishedReports reports, AgencyClock clock, PortalOptions portal, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(HttpContext context, int? page, ListPublicCatalogueFeed items, ListPublishedReports reports, UseCases.Portal.ListColumnAgencies columns, AgencyClock clock, PortalOptions portal, CancellationToken ct)
     {
         var root = BaseUrl(context, portal);
         var urls = new List<(string Loc, string? LastMod)>();
         urls.AddRange(StaticPages.Select(p => (root + (p == "/" ? "/" : p), (string?)null)));
+        var agencies = (await columns.ExecuteAsync(ct)).SelectMany(g => g.Units.Select(u => u.Id).Prepend(g.Id));
+        urls.AddRange(agencies.SelectMany(id => ColumnPages.Select(p => (root + "/Gongkai/" + id.ToString(CultureInfo.InvariantCulture) + p, (string?)null))));
         urls.AddRange((await items.ExecuteAsync(ct: ct)).OrderBy(e => e.Id).Select(e => (root + "/Xinxi/" + e.Id.ToString(CultureInfo.InvariantCulture), (string?)W3cTime(e.UpdatedAt, clock))));
         urls.AddRange((await reports.ExecuteAsync(ct: ct)).OrderBy(r => r.Id).Select(r => (root + "/Baogao/" + r.Id.ToString(CultureInfo.InvariantCulture), (string?)r.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
         var size = Math.Clamp(portal.SitemapPageSize, 1, PortalOptions.MaxSitemapPageSize);
