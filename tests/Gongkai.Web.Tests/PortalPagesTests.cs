@@ -1,3 +1,4 @@
+using Gongkai.UseCases.Publishing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Publishing;
@@ -48,8 +49,17 @@ public sealed partial class PortalPagesTests : IAsyncLifetime
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>A published item written straight into the table (the lists read only the item row).</summary>
-    private Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, int daysAgo = 1) =>
+    /// <summary>A published item and its version written straight into the tables, then indexed as a bulk load is.</summary>
+    private async Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, int daysAgo = 1)
+    {
+        var id = await WriteItemAsync(agency, title, directory, article20, daysAgo);
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试操作员");
+        await scope.ServiceProvider.GetRequiredService<CatalogueSearchIndexer>().RebuildAsync();
+        return id;
+    }
+
+    private Task<int> WriteItemAsync(int agency, string title, ColumnDirectory directory, int? article20, int daysAgo) =>
         QueryAsync(async db =>
         {
             var now = _host.Database.Clock.GetUtcNow();
@@ -74,6 +84,19 @@ public sealed partial class PortalPagesTests : IAsyncLifetime
                 Version = 1,
             };
             db.CatalogueItems.Add(item);
+            await db.SaveChangesAsync();
+            db.CatalogueRevisions.Add(new CatalogueRevisionRecord
+            {
+                ItemId = item.Id,
+                Revision = 1,
+                Title = title,
+                Summary = string.Empty,
+                Body = string.Empty,
+                Snapshot = System.Text.Json.JsonSerializer.Serialize(new PublishedMetadata(null, item.PublishingAgency, null, item.Formed, null, null, directory, article20, null, null, null, null, string.Empty, string.Empty, [], [])),
+                PublishedAt = at,
+                PublishedOn = item.FirstPublishedOn!.Value,
+                PublishedBy = "测试",
+            });
             await db.SaveChangesAsync();
             return item.Id;
         });

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Gongkai.UseCases.Publishing;
 using Gongkai.Core.Common;
 using Gongkai.Core.Publishing;
 using Gongkai.Data.Agencies;
@@ -15,8 +17,15 @@ namespace Gongkai.UseCases.Tests.Portal;
 /// <summary>The 政府信息公开 column: the agency list, a column's directories, the 指南 generated from the records, the statutory counts.</summary>
 public abstract class PortalColumnTests(DatabaseProvider provider) : DemoWorld(provider)
 {
-    /// <summary>A published item written straight into the table (the lists read only the item row).</summary>
-    private Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, string? article21 = null, int daysAgo = 1, bool withdrawn = false) =>
+    /// <summary>A published item and its version written straight into the tables, then indexed as a bulk load is.</summary>
+    private async Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, string? article21 = null, int daysAgo = 1, bool withdrawn = false)
+    {
+        var id = await WriteItemAsync(agency, title, directory, article20, article21, daysAgo, withdrawn);
+        await InScopeAsync(sp => sp.GetRequiredService<CatalogueSearchIndexer>().RebuildAsync());
+        return id;
+    }
+
+    private Task<int> WriteItemAsync(int agency, string title, ColumnDirectory directory, int? article20, string? article21, int daysAgo, bool withdrawn) =>
         QueryAsync(async db =>
         {
             var now = Database.Clock.GetUtcNow();
@@ -43,6 +52,19 @@ public abstract class PortalColumnTests(DatabaseProvider provider) : DemoWorld(p
                 Version = 1,
             };
             db.CatalogueItems.Add(item);
+            await db.SaveChangesAsync();
+            db.CatalogueRevisions.Add(new CatalogueRevisionRecord
+            {
+                ItemId = item.Id,
+                Revision = 1,
+                Title = title,
+                Summary = string.Empty,
+                Body = string.Empty,
+                Snapshot = System.Text.Json.JsonSerializer.Serialize(new PublishedMetadata(null, item.PublishingAgency, null, item.Formed, null, null, directory, article20, article21, null, null, null, string.Empty, string.Empty, [], [])),
+                PublishedAt = at,
+                PublishedOn = item.FirstPublishedOn!.Value,
+                PublishedBy = "测试",
+            });
             await db.SaveChangesAsync();
             return item.Id;
         });
