@@ -23,6 +23,7 @@ public static class UseCasesServiceCollectionExtensions
         services.AddScoped<Demo.DemoCases>();
         services.AddScoped<Demo.DemoReports>();
         services.AddScoped<Demo.DemoCatalogue>();
+        services.AddScoped<Publishing.CatalogueSearchIndexer>();
         services.AddScoped<Reports.ReportStore>();
         services.AddScoped<Reports.ReportComputation>();
         services.AddScoped<Reports.ReportDocuments>();

@@ -51,6 +51,17 @@ internal static class DbCommands
             return pending.Count == 0 ? ExitCodes.Ok : ExitCodes.Environment;
         });
         db.Subcommands.Add(status);
+
+        var reindex = new Command("reindex", t["重建门户的全文搜索索引（批量导入信息后，或更换分词词典后）", "Rebuild the portal's full-text search index (after a bulk load or a segmenter change)"]);
+        reindex.SetAction(async (parse, ct) =>
+        {
+            await using var services = c.BuildServices(parse.GetValue(config));
+            await using var scope = services.CreateAsyncScope();
+            var count = await scope.ServiceProvider.GetRequiredService<UseCases.Publishing.CatalogueSearchIndexer>().RebuildAsync(ct);
+            await c.Out.WriteLineAsync(t[$"已重建搜索索引：{count} 条公开信息。", $"Search index rebuilt: {count} published items."]);
+            return ExitCodes.Ok;
+        });
+        db.Subcommands.Add(reindex);
         return db;
     }
 }

@@ -23,7 +23,7 @@ public enum DemoLoadOutcome
 /// narrative figures; the current year is in progress).
 /// </summary>
 [AuditAction("载入演示数据")]
-public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, DemoReports reports, DemoCatalogue catalogue, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
+public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, StaffContext staff, AuditContext audit, TimeProvider clock, DemoCases cases, DemoReports reports, DemoCatalogue catalogue, Publishing.CatalogueSearchIndexer search, Data.Files.IFileStore files, Microsoft.Extensions.Options.IOptions<Data.Configuration.GongkaiOptions> options)
 {
     public const string RealRecordsCode = "demo.database_not_empty";
 
@@ -95,6 +95,9 @@ public sealed class LoadDemoData(GongkaiDbContext db, CreateAccount accounts, St
                 {
                     await reports.RegisterDocumentsAsync(ct);
                     await catalogue.LoadAsync(ct);
+
+                    // The demo catalogue is written in bulk, not through publication: index it in one pass.
+                    await search.RebuildAsync(ct);
                     await reports.LoadAsync(ct);
                 }
                 finally

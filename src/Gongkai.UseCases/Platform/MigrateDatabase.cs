@@ -16,7 +16,7 @@ public sealed record MigrationResult(IReadOnlyList<string> Applied, IReadOnlyLis
 /// administrator has loaded.
 /// </summary>
 [AuditAction("升级数据库")]
-public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear importCalendar, StaffContext staff, AuditContext audit, ILogger<MigrateDatabase> log)
+public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear importCalendar, StaffContext staff, AuditContext audit, Publishing.CatalogueSearchIndexer search, ILogger<MigrateDatabase> log)
 {
     public async Task<MigrationResult> ExecuteAsync(CancellationToken ct = default)
     {
@@ -45,6 +45,13 @@ public sealed class MigrateDatabase(GongkaiDbContext db, ImportCalendarYear impo
         {
             await importCalendar.ExecuteAsync(year, OfficialCalendarSeed.SourceName, ct);
             seeded.Add(year.Year);
+        }
+
+        // A database that had published items before the search index existed gets its index built once.
+        if (pending.Count > 0 && !await db.SearchDocuments.AnyAsync(ct) && await db.CatalogueItems.AnyAsync(i => i.PublishedRevision > 0 && i.WithdrawnAt == null, ct))
+        {
+            var indexed = await search.RebuildAsync(ct);
+            log.LogInformation("Search index built: {Count} items", indexed);
         }
 
         if (pending.Count > 0 || seeded.Count > 0)

@@ -86,44 +86,19 @@ public sealed record PublicCatalogueQuery
     public int PageSize { get; init; } = 20;
 }
 
-/// <summary>目录: the published items visible now, newest first, with filters and pagination.</summary>
+/// <summary>
+/// 目录: the published items visible now, newest first, with filters and pagination. Read from the search index, which
+/// holds exactly the versions the public sees (a revision under review keeps its published title here).
+/// </summary>
 [ReadOnlyUseCase]
-public sealed class ListPublicCatalogueItems(GongkaiDbContext db, AgencyClock clock)
+public sealed class ListPublicCatalogueItems(SearchCatalogue search)
 {
     public async Task<Page<PublicCatalogueRow>> ExecuteAsync(PublicCatalogueQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var now = clock.UtcNow;
-        var q = db.CatalogueItems.AsNoTracking().Where(i => i.PublishedRevision > 0 && i.WithdrawnAt == null && i.FirstPublishedAt <= now);
-        if (query.AgencyId is { } agency)
-        {
-            q = q.Where(i => i.AgencyId == agency);
-        }
-
-        if (query.Directory is { } directory)
-        {
-            q = q.Where(i => i.Directory == directory);
-        }
-
-        if (query.Article20Item is { } a20)
-        {
-            q = q.Where(i => i.Article20Item == a20);
-        }
-
-        if (query.Year is { } year)
-        {
-            var from = new DateOnly(year, 1, 1);
-            var to = new DateOnly(year, 12, 31);
-            q = q.Where(i => i.FirstPublishedOn >= from && i.FirstPublishedOn <= to);
-        }
-
-        var total = await q.CountAsync(ct);
-        var page = PageRequest.Normalise(query.Page, query.PageSize, total);
-        var rows = await q.OrderByDescending(i => i.FirstPublishedAt).ThenByDescending(i => i.Id)
-            .Skip((page.Page - 1) * page.PageSize).Take(page.PageSize)
-            .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { i.Id, i.Title, a.Name, i.IndexNumber, i.FirstPublishedOn, i.Kind })
-            .ToListAsync(ct);
-        return new Page<PublicCatalogueRow>([.. rows.Select(r => new PublicCatalogueRow(r.Id, r.Title, r.Name, r.IndexNumber, r.FirstPublishedOn!.Value, r.Kind))], page.Page, page.PageSize, total);
+        var result = await search.ExecuteAsync(new CatalogueSearchRequest { AgencyId = query.AgencyId, Directory = query.Directory, Article20Item = query.Article20Item, Year = query.Year, Page = query.Page, PageSize = query.PageSize }, ct);
+        var page = result.Page;
+        return new Page<PublicCatalogueRow>([.. page.Items.Select(r => new PublicCatalogueRow(r.Id, r.Title, r.AgencyName, r.IndexNumber, r.FirstPublishedOn, r.Kind))], page.Number, page.Size, page.Total);
     }
 }
 

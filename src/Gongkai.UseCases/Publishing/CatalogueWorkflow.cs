@@ -188,7 +188,7 @@ public sealed class ReviewCatalogueItem(GongkaiDbContext db, StaffContext staff,
 /// publishers at the same moment never get the same number. Each publication is an append-only published version.
 /// </summary>
 [AuditAction("发布公开信息")]
-public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock)
+public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock, CatalogueSearchIndexer search)
 {
     public static readonly TimeSpan MaxSchedule = TimeSpan.FromDays(90);
 
@@ -258,7 +258,7 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 : string.Empty;
             var keyAreas = await (from t in db.CatalogueItemTags join term in db.CatalogueTerms on t.TermId equals term.Id where t.ItemId == id orderby term.SortOrder select term.Name).ToListAsync(ct);
             var attachments = await db.CatalogueAttachments.AsNoTracking().Where(a => a.ItemId == id && a.UntilRevision == null).ToListAsync(ct);
-            db.CatalogueRevisions.Add(new CatalogueRevisionRecord
+            var version = new CatalogueRevisionRecord
             {
                 ItemId = id,
                 Revision = item.Revision,
@@ -272,7 +272,8 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
                 PublishedAt = when,
                 PublishedOn = publishedOn,
                 PublishedBy = staff.DisplayName,
-            });
+            };
+            db.CatalogueRevisions.Add(version);
             var scheduled = when > now.AddMinutes(1);
             db.CatalogueItemEvents.Add(CatalogueRules.Event(item, scheduled ? "scheduled" : "published", staff, now, key, scheduled ? $"定于 {local:yyyy-MM-dd HH:mm} 发布" : null));
             item.Stage = ItemStage.Published;
@@ -285,7 +286,11 @@ public sealed class PublishCatalogueItem(GongkaiDbContext db, StaffContext staff
             CatalogueRules.Touch(item, staff, now);
             try
             {
+                // The version and its entry in the search index commit together: a published item is found at once.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
+                await search.PublishedAsync(item, version, ct);
+                await tx.CommitAsync(ct);
                 return item.Version;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
@@ -342,7 +347,7 @@ public sealed class ReviseCatalogueItem(GongkaiDbContext db, StaffContext staff,
 /// the reason. Its 索引号 is kept (never reused); publishing a revision later puts it back.
 /// </summary>
 [AuditAction("撤回公开信息")]
-public sealed class WithdrawCatalogueItem(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock)
+public sealed class WithdrawCatalogueItem(GongkaiDbContext db, StaffContext staff, AuditContext audit, AgencyClock clock, CatalogueSearchIndexer search)
 {
     public async Task<int> ExecuteAsync(int id, int expectedVersion, string? reason, string? requestKey = null, CancellationToken ct = default)
     {
@@ -381,7 +386,11 @@ public sealed class WithdrawCatalogueItem(GongkaiDbContext db, StaffContext staf
         item.WithdrawnAt = now;
         item.WithdrawReason = text;
         CatalogueRules.Touch(item, staff, now);
+        // The item leaves the search index in the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CatalogueRules.SaveStepAsync(db, ct);
+        await search.WithdrawnAsync(item.Id, ct);
+        await tx.CommitAsync(ct);
         return item.Version;
     }
 }

@@ -17,58 +17,8 @@ namespace Gongkai.UseCases.Tests.Publishing;
 /// duties, proofreading rounds, publication now or later with a 索引号 unique under concurrency, revisions with their
 /// public history, withdrawal, and 依申请公开转主动公开.
 /// </summary>
-public abstract class CatalogueWorkflowTests(DatabaseProvider provider) : CaseWorld(provider)
+public abstract class CatalogueWorkflowTests(DatabaseProvider provider) : CatalogueWorld(provider)
 {
-    // 教育局: 张敏 drafts, 刘洋 reviews, 陈静 heads the office; the district's 王芳 (政务公开办); the department publishes itself.
-    private const string Clerk = "jyj-cb";
-    private const string Reviewer = "jyj-sh";
-    private const string Office = "gkb";
-    private const string Publisher = Head; // the office head publishes for the department (the district's 发布员 sees only the district)
-
-    private async Task<CatalogueItemInput> InputAsync(string title = "昆都仑区2026年秋季学期义务教育阶段学校招生工作方案", string body = "为做好我区义务教育阶段学校招生工作，现将有关事项通知如下。") => new()
-    {
-        AgencyId = await AgencyIdAsync(Education),
-        Title = title,
-        Summary = "2026年秋季学期义务教育阶段招生的范围、时间和程序。",
-        Body = body,
-        Formed = new DateOnly(2026, 11, 20),
-        Topic = "科技、教育",
-        Directory = ColumnDirectory.Statutory,
-        Article20Item = 11,
-        Validity = "有效",
-        KeyAreas = ["义务教育"],
-        Keywords = "招生;义务教育",
-        Source = "区教育局",
-    };
-
-    private Task<int> CreateAsync(CatalogueItemInput input, string user = Clerk, string? key = null) =>
-        AsStaff<CreateCatalogueItem, int>(user, u => u.ExecuteAsync(input, key));
-
-    private Task<CatalogueItemRecord> ItemAsync(int id) => QueryAsync(db => db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == id));
-
-    private async Task<int> VersionOf(int id) => (await ItemAsync(id)).Version;
-
-    private async Task SubmitAsync(int id, string user = Clerk) => await AsStaff<SubmitCatalogueItem, SubmitResult>(user, async u => await u.ExecuteAsync(id, await VersionOf(id)));
-
-    private async Task<int> StepAsync(int id, string user, ItemStage at, bool approve = true, string? comment = null, string? key = null) =>
-        await AsStaff<ReviewCatalogueItem, int>(user, async u => await u.ExecuteAsync(id, await VersionOf(id), at, approve, comment, key));
-
-    private async Task ReviewAndProofreadAsync(int id)
-    {
-        await StepAsync(id, Reviewer, ItemStage.FirstReview, comment: "文字通顺，要素齐全。");
-        await StepAsync(id, Head, ItemStage.SecondReview);
-        await StepAsync(id, Office, ItemStage.FinalReview, comment: "同意发布。");
-        for (var round = 1; round <= ReviewWorkflow.DefaultProofreadingRounds; round++)
-        {
-            Assert.Equal((ItemStage.Proofreading, round), ((await ItemAsync(id)).Stage, (await ItemAsync(id)).ProofreadingRound));
-            await StepAsync(id, Clerk, ItemStage.Proofreading);
-        }
-    }
-
-    private async Task<int> PublishAsync(int id, DateTimeOffset? at = null) => await AsStaff<PublishCatalogueItem, int>(Publisher, async u => await u.ExecuteAsync(id, await VersionOf(id), at));
-
-    private Task<PublicCatalogueItem> PublicAsync(int id, int? revision = null) => UseCase<GetPublicCatalogueItem, PublicCatalogueItem>(u => u.ExecuteAsync(id, revision));
-
     [ProviderFact]
     public async Task An_item_goes_through_three_reviews_and_three_proofreading_rounds_and_is_published_with_its_index_number()
     {

@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace Gongkai.Data.Search;
+
+/// <summary>
+/// A search box's text read for the index: split into words at spaces and punctuation, each word segmented with
+/// <see cref="ChineseText"/> into a phrase of tokens (低保 → 低 保, 养老服务中心 → 养老 服务 中心). All words must occur;
+/// each word's tokens must stand together in that order, as they did when the documents were segmented.
+/// </summary>
+public sealed class SearchQuery
+{
+    /// <summary>Longest query read; the rest is ignored.</summary>
+    public const int MaxLength = 100;
+
+    /// <summary>Most words used; more make a query slower and rarely better.</summary>
+    public const int MaxWords = 8;
+
+    private SearchQuery(IReadOnlyList<string> words, IReadOnlyList<IReadOnlyList<string>> phrases)
+    {
+        Words = words;
+        Phrases = phrases;
+    }
+
+    /// <summary>The words as typed (for highlighting in the original text).</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>Each word's tokens.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Phrases { get; }
+
+    public bool IsEmpty => Phrases.Count == 0;
+
+    public static SearchQuery Parse(string? text)
+    {
+        var words = new List<string>();
+        var phrases = new List<IReadOnlyList<string>>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new SearchQuery(words, phrases);
+        }
+
+        var input = text.Normalize(NormalizationForm.FormKC);
+        if (input.Length > MaxLength)
+        {
+            input = input[..MaxLength];
+        }
+
+        var current = new StringBuilder();
+        void Flush()
+        {
+            if (current.Length == 0 || words.Count >= MaxWords)
+            {
+                current.Clear();
+                return;
+            }
+
+            var word = current.ToString();
+            current.Clear();
+            var tokens = ChineseText.Segment(word);
+            if (tokens.Count > 0 && !words.Contains(word, StringComparer.OrdinalIgnoreCase))
+            {
+                words.Add(word);
+                phrases.Add(tokens);
+            }
+        }
+
+        foreach (var c in input)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(c);
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return new SearchQuery(words, phrases);
+    }
+
+    /// <summary>The FTS5 expression: each phrase quoted, all required.</summary>
+    public string ToFts5()
+    {
+        var sb = new StringBuilder();
+        foreach (var phrase in Phrases)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(" AND ");
+            }
+
+            sb.Append('"').Append(string.Join(' ', phrase).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The tsquery literal: tokens of a phrase joined by &lt;-&gt; (adjacent), phrases by &amp;.</summary>
+    public string ToTsQuery()
+    {
+        var sb = new StringBuilder();
+        foreach (var phrase in Phrases)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(" & ");
+            }
+
+            sb.Append('(');
+            for (var i = 0; i < phrase.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(" <-> ");
+                }
+
+                sb.Append(TsLexeme(phrase[i]));
+            }
+
+            sb.Append(')');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A lexeme quoted for tsvector/tsquery input.</summary>
+    internal static string TsLexeme(string token) => "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+}
