@@ -26,7 +26,8 @@ if (args is ["search", .. var searchArgs])
         sqlite: db is "sqlite" or "both",
         postgres: db is "postgres" or "both",
         rounds: int.Parse(options.GetValueOrDefault("rounds", "5"), System.Globalization.CultureInfo.InvariantCulture),
-        rebuild: options.ContainsKey("rebuild"));
+        rebuild: options.ContainsKey("rebuild"),
+        interim: options.ContainsKey("interim"));
     return;
 }
 

@@ -187,6 +187,22 @@ public static class SearchIndexBuild
         }
     }
 
+    /// <summary>The number of documents in the benchmark's database on the server, or −1 when it does not exist.</summary>
+    public static async Task<long> PostgresCountAsync(GongkaiDatabaseSettings settings)
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(settings.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM search_documents", conn);
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException)
+        {
+            return -1;
+        }
+    }
+
     /// <summary>The row of search_documents for an item, in column order of <see cref="Columns"/>.</summary>
     public static readonly string[] Columns =
     [

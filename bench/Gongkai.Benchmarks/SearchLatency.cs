@@ -43,7 +43,7 @@ public static class SearchLatency
         }
     }
 
-    public static async Task RunAsync(int items, bool sqlite, bool postgres, int rounds, bool rebuild)
+    public static async Task RunAsync(int items, bool sqlite, bool postgres, int rounds, bool rebuild, bool interim)
     {
         var stores = SearchStores.For(items, sqlite, postgres);
         string migration;
@@ -59,12 +59,22 @@ public static class SearchLatency
         var engines = new List<ISearchEngine> { new LuceneSearchEngine(stores.LuceneDirectory) };
         if (stores.Sqlite is { } s)
         {
-            engines.Add(new InterimSqliteEngine(s));
+            engines.Add(new ProductSearchEngine(s));
+            engines.Add(new ProductIndexEngine(s));
+            if (interim)
+            {
+                engines.Add(new InterimSqliteEngine(s));
+            }
         }
 
         if (stores.Postgres is { } p)
         {
-            engines.Add(new InterimPostgresEngine(p));
+            engines.Add(new ProductSearchEngine(p));
+            engines.Add(new ProductIndexEngine(p));
+            if (interim)
+            {
+                engines.Add(new InterimPostgresEngine(p));
+            }
         }
 
         try
@@ -94,7 +104,8 @@ public static class SearchLatency
             needed.Add("sqlite");
         }
 
-        if (stores.Postgres is not null && !built.Contains("postgres"))
+        // The server's database is shared by every corpus size: it counts as built only if it holds this corpus.
+        if (stores.Postgres is not null && (!built.Contains("postgres") || await SearchIndexBuild.PostgresCountAsync(stores.Postgres) != stores.Items))
         {
             needed.Add("postgres");
         }
