@@ -4,7 +4,7 @@
 # the same server one after another with wrk (apt-get install wrk), or with the bench project's own load generator when
 # wrk is missing or LOAD_TOOL=dotnet. Stops the server and removes the folder at the end.
 #
-#   bench/page-throughput.sh                   # 16 connections, 5 s warm-up and 20 s per URL
+#   bench/page-throughput.sh                   # 16 connections, 5 s warm-up and 20 s per URL, then 10 s with 1 connection
 #   CONNECTIONS=32 DURATION=30 bench/page-throughput.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ PORT="${PORT:-5099}"
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
+SINGLE="${SINGLE:-10}"
 BASE="http://127.0.0.1:${PORT}"
 DATA="$(mktemp -d -t gongkai-bench-pages-XXXXXX)"
 
@@ -46,6 +47,11 @@ if command -v wrk > /dev/null && [ "${LOAD_TOOL:-wrk}" = wrk ]; then
     echo "== ${u}"
     wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" --latency "${u}" | grep -E 'Requests/sec|Transfer/sec|Latency|50%|75%|90%|99%|requests in|Non-2xx|Socket errors'
     echo "// load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+  # One connection: each request's own time (service time) without queueing behind the others.
+  for u in "${URLS[@]}"; do
+    echo "== ${u}, 1 connection"
+    wrk -t1 -c1 -d"${SINGLE}s" --latency "${u}" | grep -E 'Requests/sec|50%|90%|99%'
   done
 else
   dotnet bench/Gongkai.Benchmarks/bin/Release/net10.0/Gongkai.Benchmarks.dll load \
