@@ -42,8 +42,11 @@ done
 echo "// $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if command -v wrk > /dev/null && [ "${LOAD_TOOL:-wrk}" = wrk ]; then
+  # Warm every URL first: right after the start (JIT tiering, the demo's last work) the first one measured was 3× slower.
   for u in "${URLS[@]}"; do
     wrk -t2 -c"${CONNECTIONS}" -d"${WARMUP}s" "${u}" > /dev/null
+  done
+  for u in "${URLS[@]}"; do
     echo "== ${u}"
     wrk -t2 -c"${CONNECTIONS}" -d"${DURATION}s" --latency "${u}" | grep -E 'Requests/sec|Transfer/sec|Latency|50%|75%|90%|99%|requests in|Non-2xx|Socket errors'
     echo "// load average $(cut -d' ' -f1-3 /proc/loadavg)"
