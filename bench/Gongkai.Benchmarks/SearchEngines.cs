@@ -18,7 +18,8 @@ public interface ISearchEngine : IAsyncDisposable
 }
 
 /// <summary>
-/// ADR 0014's plan in SQL on the product's schema, measured while the product's own query is not yet written: each typed
+/// ADR 0014's plan in SQL on the product's schema, which stood in for the product's query before it was written and is
+/// kept for comparison (<c>search --interim</c>): each typed
 /// word becomes the phrase of its tokens; by date, the FTS5 index is walked newest first (rowid order) and stops at
 /// the page; by relevance, BM25 (title weighted 2) ranks a bounded candidate set, the newest <see cref="Candidates"/>
 /// matches. The page's rows (title, summary, agency, date) are read from search_documents.
