@@ -89,7 +89,7 @@ public interface ISearchIndex
 /// <summary>Chooses the index implementation of a context's provider.</summary>
 public static class SearchIndex
 {
-    public const int DefaultCandidateLimit = 10_000;
+    public const int DefaultCandidateLimit = 2_000;
 
     public static ISearchIndex For(GongkaiDbContext db, int candidateLimit = DefaultCandidateLimit)
     {
