@@ -1,3 +1,4 @@
+using Gongkai.Data.Search;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Gongkai.Data;
@@ -16,7 +17,7 @@ public sealed record SearchStores(int Items, string Directory, GongkaiDatabaseSe
     public const string PostgresDatabaseName = "gongkai_bench_search";
 
     /// <summary>Bump when the corpus or the way it is indexed changes: the kept indexes are then rebuilt.</summary>
-    public const string Version = "search-v1";
+    public const string Version = "search-v2";
 
     public string LuceneDirectory => Path.Combine(Directory, "lucene");
 
@@ -322,14 +323,15 @@ public sealed class SqliteCorpusWriter(GongkaiDatabaseSettings settings, IReadOn
 }
 
 /// <summary>
-/// search_documents with its tsvector: each block goes by binary COPY into a temporary table, then one INSERT … SELECT
-/// builds the tsvector in the server, as the product does (<see cref="TsvSql"/>). The GIN index is dropped for the
+/// search_documents with its tsvector: each block goes by binary COPY into a temporary table, with the tsvector built
+/// by the product's own function (<see cref="SearchIndex.PostgresTsVector"/>: tokens and adjacent pairs), then one
+/// INSERT … SELECT casts it (<see cref="TsvSql"/>). The GIN index is dropped for the
 /// load and built once at the end (its build is counted).
 /// </summary>
 public sealed class PostgresCorpusWriter(GongkaiDatabaseSettings settings, IReadOnlyList<int> agencyIds) : ICorpusWriter
 {
-    /// <summary>The tsvector of a row from its segmented title (t) and body (b).</summary>
-    public const string TsvSql = "setweight(to_tsvector('simple', t), 'A') || to_tsvector('simple', b)";
+    /// <summary>The tsvector of a row from the product's literal (t).</summary>
+    public const string TsvSql = "CAST(t AS tsvector)";
 
     private readonly Stopwatch _clock = new();
     private NpgsqlConnection? _conn;
@@ -377,8 +379,8 @@ public sealed class PostgresCorpusWriter(GongkaiDatabaseSettings settings, IRead
                         }
                     }
 
-                    await copy.WriteAsync(item.TitleTokens, NpgsqlDbType.Text);
-                    await copy.WriteAsync(item.BodyTokens, NpgsqlDbType.Text);
+                    await copy.WriteAsync(SearchIndex.PostgresTsVector(item.TitleTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries), item.BodyTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries)), NpgsqlDbType.Text);
+                    await copy.WriteAsync(string.Empty, NpgsqlDbType.Text);
                 }
 
                 await copy.CompleteAsync();

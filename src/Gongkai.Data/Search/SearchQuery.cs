@@ -96,33 +96,32 @@ public sealed class SearchQuery
         return sb.ToString();
     }
 
-    /// <summary>The tsquery literal: tokens of a phrase joined by &lt;-&gt; (adjacent), phrases by &amp;.</summary>
+    /// <summary>
+    /// The tsquery literal: a one-token word is its token; a longer word is the AND of its adjacent pairs (养老服务中心 →
+    /// '养老 服务' &amp; '服务 中心'), which the PostgreSQL index holds as lexemes of their own; words are joined by &amp;.
+    /// </summary>
     public string ToTsQuery()
     {
-        var sb = new StringBuilder();
+        var terms = new List<string>();
         foreach (var phrase in Phrases)
         {
-            if (sb.Length > 0)
+            if (phrase.Count == 1)
             {
-                sb.Append(" & ");
+                terms.Add(TsLexeme(phrase[0]));
+                continue;
             }
 
-            sb.Append('(');
-            for (var i = 0; i < phrase.Count; i++)
+            for (var i = 1; i < phrase.Count; i++)
             {
-                if (i > 0)
-                {
-                    sb.Append(" <-> ");
-                }
-
-                sb.Append(TsLexeme(phrase[i]));
+                terms.Add(TsLexeme(Pair(phrase[i - 1], phrase[i])));
             }
-
-            sb.Append(')');
         }
 
-        return sb.ToString();
+        return string.Join(" & ", terms.Distinct(StringComparer.Ordinal));
     }
+
+    /// <summary>The lexeme of two adjacent tokens (tokens never hold a space).</summary>
+    internal static string Pair(string first, string second) => first + " " + second;
 
     /// <summary>A lexeme quoted for tsvector/tsquery input.</summary>
     internal static string TsLexeme(string token) => "'" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
