@@ -230,16 +230,13 @@ public sealed class SearchCatalogue(GongkaiDbContext db, CatalogueSearchIndexer 
             ct);
         var docs = await db.SearchDocuments.AsNoTracking().Where(d => hits.DocumentIds.Contains(d.Id))
             .Join(db.Agencies, d => d.AgencyId, a => a.Id, (d, a) => new { Doc = d, AgencyName = a.Name }).ToListAsync(ct);
-        var bodies = new Dictionary<int, string>();
-        if (!query.IsEmpty && docs.Count > 0)
-        {
-            var itemIds = docs.Select(d => d.Doc.ItemId).ToList();
-            var revisions = await db.CatalogueRevisions.AsNoTracking().Where(r => itemIds.Contains(r.ItemId)).Select(r => new { r.ItemId, r.Revision, r.Body }).ToListAsync(ct);
-            foreach (var d in docs)
-            {
-                bodies[d.Doc.ItemId] = revisions.FirstOrDefault(r => r.ItemId == d.Doc.ItemId && r.Revision == d.Doc.Revision)?.Body ?? string.Empty;
-            }
-        }
+        // The body of the version each hit shows (only it, not every version of the item), for the snippet.
+        var bodies = query.IsEmpty || docs.Count == 0
+            ? []
+            : await (from d in db.SearchDocuments
+                     where hits.DocumentIds.Contains(d.Id)
+                     join r in db.CatalogueRevisions on new { d.ItemId, d.Revision } equals new { r.ItemId, r.Revision }
+                     select new { d.ItemId, r.Body }).ToDictionaryAsync(x => x.ItemId, x => x.Body, ct);
 
         var byId = docs.ToDictionary(d => d.Doc.Id);
         var rows = hits.DocumentIds.Where(byId.ContainsKey).Select(id =>
