@@ -1,12 +1,13 @@
-using Gongkai.UseCases.Publishing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Publishing;
 using Gongkai.Data;
 using Gongkai.Data.Portal;
 using Gongkai.Data.Publishing;
+using Gongkai.TestSupport;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Demo;
+using Gongkai.UseCases.Publishing;
 using Gongkai.UseCases.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,54 +53,12 @@ public sealed partial class PortalPagesTests : IAsyncLifetime
     /// <summary>A published item and its version written straight into the tables, then indexed as a bulk load is.</summary>
     private async Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, int daysAgo = 1)
     {
-        var id = await WriteItemAsync(agency, title, directory, article20, daysAgo);
+        var id = await QueryAsync(db => CatalogueRows.AddPublishedAsync(db, _host.Database.Clock.GetUtcNow(), agency, title, directory, article20, daysAgo: daysAgo));
         await using var scope = _host.App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试操作员");
         await scope.ServiceProvider.GetRequiredService<CatalogueSearchIndexer>().RebuildAsync();
         return id;
     }
-
-    private Task<int> WriteItemAsync(int agency, string title, ColumnDirectory directory, int? article20, int daysAgo) =>
-        QueryAsync(async db =>
-        {
-            var now = _host.Database.Clock.GetUtcNow();
-            var at = now.AddDays(-daysAgo);
-            var item = new CatalogueItemRecord
-            {
-                AgencyId = agency,
-                Title = title,
-                Formed = DateOnly.FromDateTime(at.UtcDateTime),
-                Directory = directory,
-                Article20Item = article20,
-                Stage = ItemStage.Published,
-                Revision = 1,
-                PublishedRevision = 1,
-                FirstPublishedAt = at,
-                FirstPublishedOn = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime),
-                PublishingAgency = "测试",
-                CreatedAt = now,
-                CreatedBy = "测试",
-                UpdatedAt = now,
-                UpdatedBy = "测试",
-                Version = 1,
-            };
-            db.CatalogueItems.Add(item);
-            await db.SaveChangesAsync();
-            db.CatalogueRevisions.Add(new CatalogueRevisionRecord
-            {
-                ItemId = item.Id,
-                Revision = 1,
-                Title = title,
-                Summary = string.Empty,
-                Body = string.Empty,
-                Snapshot = System.Text.Json.JsonSerializer.Serialize(new PublishedMetadata(null, item.PublishingAgency, null, item.Formed, null, null, directory, article20, null, null, null, null, string.Empty, string.Empty, [], [])),
-                PublishedAt = at,
-                PublishedOn = item.FirstPublishedOn!.Value,
-                PublishedBy = "测试",
-            });
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
 
     private static FormUrlEncodedContent Form(string token, IDictionary<string, string> fields) =>
         new(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });

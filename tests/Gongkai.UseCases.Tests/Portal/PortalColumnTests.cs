@@ -1,16 +1,15 @@
-using Microsoft.Extensions.DependencyInjection;
-using Gongkai.UseCases.Publishing;
 using Gongkai.Core.Common;
 using Gongkai.Core.Publishing;
 using Gongkai.Data.Agencies;
 using Gongkai.Data.Configuration;
-using Gongkai.Data.Publishing;
 using Gongkai.TestSupport;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Agencies;
 using Gongkai.UseCases.Demo;
 using Gongkai.UseCases.Portal;
+using Gongkai.UseCases.Publishing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.UseCases.Tests.Portal;
 
@@ -20,54 +19,10 @@ public abstract class PortalColumnTests(DatabaseProvider provider) : DemoWorld(p
     /// <summary>A published item and its version written straight into the tables, then indexed as a bulk load is.</summary>
     private async Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, string? article21 = null, int daysAgo = 1, bool withdrawn = false)
     {
-        var id = await WriteItemAsync(agency, title, directory, article20, article21, daysAgo, withdrawn);
+        var id = await QueryAsync(db => CatalogueRows.AddPublishedAsync(db, Database.Clock.GetUtcNow(), agency, title, directory, article20, article21, daysAgo, withdrawn));
         await InScopeAsync(sp => sp.GetRequiredService<CatalogueSearchIndexer>().RebuildAsync());
         return id;
     }
-
-    private Task<int> WriteItemAsync(int agency, string title, ColumnDirectory directory, int? article20, string? article21, int daysAgo, bool withdrawn) =>
-        QueryAsync(async db =>
-        {
-            var now = Database.Clock.GetUtcNow();
-            var at = now.AddDays(-daysAgo);
-            var item = new CatalogueItemRecord
-            {
-                AgencyId = agency,
-                Title = title,
-                Formed = DateOnly.FromDateTime(at.UtcDateTime),
-                Directory = directory,
-                Article20Item = article20,
-                Article21Item = article21,
-                Stage = withdrawn ? ItemStage.Withdrawn : ItemStage.Published,
-                Revision = 1,
-                PublishedRevision = 1,
-                FirstPublishedAt = at,
-                FirstPublishedOn = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime),
-                WithdrawnAt = withdrawn ? now : null,
-                PublishingAgency = "测试",
-                CreatedAt = now,
-                CreatedBy = "测试",
-                UpdatedAt = now,
-                UpdatedBy = "测试",
-                Version = 1,
-            };
-            db.CatalogueItems.Add(item);
-            await db.SaveChangesAsync();
-            db.CatalogueRevisions.Add(new CatalogueRevisionRecord
-            {
-                ItemId = item.Id,
-                Revision = 1,
-                Title = title,
-                Summary = string.Empty,
-                Body = string.Empty,
-                Snapshot = System.Text.Json.JsonSerializer.Serialize(new PublishedMetadata(null, item.PublishingAgency, null, item.Formed, null, null, directory, article20, article21, null, null, null, string.Empty, string.Empty, [], [])),
-                PublishedAt = at,
-                PublishedOn = item.FirstPublishedOn!.Value,
-                PublishedBy = "测试",
-            });
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
 
     [ProviderFact]
     public async Task Every_agency_has_a_column_listed_under_its_government()
