@@ -17,7 +17,7 @@ public sealed record SearchStores(int Items, string Directory, GongkaiDatabaseSe
     public const string PostgresDatabaseName = "gongkai_bench_search";
 
     /// <summary>Bump when the corpus or the way it is indexed changes: the kept indexes are then rebuilt.</summary>
-    public const string Version = "search-v2";
+    public const string Version = "search-v3";
 
     public string LuceneDirectory => Path.Combine(Directory, "lucene");
 
@@ -379,7 +379,7 @@ public sealed class PostgresCorpusWriter(GongkaiDatabaseSettings settings, IRead
                         }
                     }
 
-                    await copy.WriteAsync(SearchIndex.PostgresTsVector(item.TitleTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries), item.BodyTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries)), NpgsqlDbType.Text);
+                    await copy.WriteAsync(SearchIndex.PostgresTsVector(item.Id, item.TitleTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries), item.BodyTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries)), NpgsqlDbType.Text);
                     await copy.WriteAsync(string.Empty, NpgsqlDbType.Text);
                 }
 

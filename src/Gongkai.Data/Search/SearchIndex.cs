@@ -92,7 +92,10 @@ public static class SearchIndex
     public const int DefaultCandidateLimit = 2_000;
 
     /// <summary>The PostgreSQL tsvector literal of segmented text, as the index stores it (for bulk loaders).</summary>
-    public static string PostgresTsVector(IReadOnlyList<string> titleTokens, IReadOnlyList<string> bodyTokens) => PostgresSearchIndex.TsVector(titleTokens, bodyTokens);
+    public static string PostgresTsVector(long id, IReadOnlyList<string> titleTokens, IReadOnlyList<string> bodyTokens) => PostgresSearchIndex.TsVector(id, titleTokens, bodyTokens);
+
+    /// <summary>The block lexemes that cover an id window on PostgreSQL (start and end multiples of 4,096).</summary>
+    public static IReadOnlyList<string> PostgresIdWindow(long start, long end) => PostgresSearchIndex.Cover(start, end);
 
     public static ISearchIndex For(GongkaiDbContext db, int candidateLimit = DefaultCandidateLimit)
     {
@@ -136,10 +139,10 @@ internal abstract class SqlSearchIndex(GongkaiDbContext db, int candidateLimit) 
         ArgumentNullException.ThrowIfNull(filter);
         return WithConnectionAsync(async (conn, tx) =>
         {
-            await using var cmd = Command(conn, tx, string.Empty);
-            var where = Filters(cmd, filter);
             if (filter.Query.IsEmpty)
             {
+                await using var cmd = Command(conn, tx, string.Empty);
+                var where = Filters(cmd, filter);
                 cmd.CommandText = $"SELECT count(*) FROM search_documents d WHERE 1 = 1{where}";
                 var total = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
                 var skip = Clamp(filter, total);
@@ -156,21 +159,12 @@ internal abstract class SqlSearchIndex(GongkaiDbContext db, int candidateLimit) 
                 return new SearchHits(ids, total, false, skip);
             }
 
-            cmd.CommandText = CandidatesSql(cmd, filter, where);
-            var candidates = new List<(long Id, double Score)>();
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    candidates.Add((reader.GetInt64(0), reader.IsDBNull(1) ? 0 : Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
-                }
-            }
-
+            var (candidates, capped) = await CandidatesAsync(conn, tx, filter, ct);
             IEnumerable<(long Id, double Score)> ordered = filter.Sort == SearchSort.Relevance
                 ? candidates.OrderByDescending(c => c.Score).ThenByDescending(c => c.Id)
                 : candidates;
             var from = Clamp(filter, candidates.Count);
-            return new SearchHits([.. ordered.Skip(from).Take(filter.Take).Select(c => c.Id)], candidates.Count, candidates.Count >= CandidateLimit, from);
+            return new SearchHits([.. ordered.Skip(from).Take(filter.Take).Select(c => c.Id)], candidates.Count, capped, from);
         }, ct);
     }
 
@@ -181,8 +175,23 @@ internal abstract class SqlSearchIndex(GongkaiDbContext db, int candidateLimit) 
         return Math.Clamp(filter.Skip / take * take, 0, last);
     }
 
-    /// <summary>The candidates' ids and scores, newest first, at most <see cref="CandidateLimit"/>.</summary>
-    protected abstract string CandidatesSql(DbCommand cmd, SearchFilter filter, string where);
+    /// <summary>
+    /// The candidates' ids and scores, newest first, at most <see cref="CandidateLimit"/>, and whether the bound
+    /// stopped the search (older matches were not considered).
+    /// </summary>
+    protected abstract Task<(List<(long Id, double Score)> Candidates, bool Capped)> CandidatesAsync(DbConnection conn, DbTransaction? tx, SearchFilter filter, CancellationToken ct);
+
+    protected static async Task<List<(long Id, double Score)>> ReadCandidatesAsync(DbCommand cmd, CancellationToken ct)
+    {
+        var candidates = new List<(long Id, double Score)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            candidates.Add((reader.GetInt64(0), reader.IsDBNull(1) ? 0 : Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+
+        return candidates;
+    }
 
     protected abstract Task AddOneAsync(DbConnection conn, DbTransaction? tx, SearchEntry entry, CancellationToken ct);
 
@@ -226,14 +235,20 @@ internal abstract class SqlSearchIndex(GongkaiDbContext db, int candidateLimit) 
         Add(cmd, "@documentNumber", d.DocumentNumber);
     }
 
-    private static string Filters(DbCommand cmd, SearchFilter f)
+    /// <summary>
+    /// The filters as SQL conditions on search_documents d. With <paramref name="unindexed"/>, each column is written
+    /// as an expression no b-tree index matches (<c>+ 0</c>, <c>|| ''</c>), so the planner checks them on the rows the
+    /// full-text index found rather than walking a filter's index and testing every row's text.
+    /// </summary>
+    protected static string Filters(DbCommand cmd, SearchFilter f, bool unindexed = false)
     {
         var sb = new StringBuilder();
         void Clause(string column, string name, object? value)
         {
             if (value is not null)
             {
-                sb.Append(CultureInfo.InvariantCulture, $" AND d.\"{column}\" = {name}");
+                var expression = !unindexed ? $"d.\"{column}\"" : value is string ? $"(d.\"{column}\" || '')" : $"(d.\"{column}\" + 0)";
+                sb.Append(CultureInfo.InvariantCulture, $" AND {expression} = {name}");
                 Add(cmd, name, value);
             }
         }
@@ -285,11 +300,15 @@ internal sealed class SqliteSearchIndex(GongkaiDbContext db, int candidateLimit)
         await Db.Database.ExecuteSqlRawAsync("DELETE FROM search_fts; DELETE FROM search_documents; DELETE FROM search_pending;", ct);
     }
 
-    protected override string CandidatesSql(DbCommand cmd, SearchFilter filter, string where)
+    protected override async Task<(List<(long Id, double Score)> Candidates, bool Capped)> CandidatesAsync(DbConnection conn, DbTransaction? tx, SearchFilter filter, CancellationToken ct)
     {
+        await using var cmd = Command(conn, tx, string.Empty);
+        var where = Filters(cmd, filter);
         Add(cmd, "@match", filter.Query.ToFts5());
         var score = filter.Sort == SearchSort.Relevance ? "-bm25(search_fts, 10.0, 1.0)" : "0";
-        return $"SELECT f.rowid, {score} FROM search_fts f JOIN search_documents d ON d.\"Id\" = f.rowid WHERE search_fts MATCH @match{where} ORDER BY f.rowid DESC LIMIT {CandidateLimit}";
+        cmd.CommandText = $"SELECT f.rowid, {score} FROM search_fts f JOIN search_documents d ON d.\"Id\" = f.rowid WHERE search_fts MATCH @match{where} ORDER BY f.rowid DESC LIMIT {CandidateLimit}";
+        var candidates = await ReadCandidatesAsync(cmd, ct);
+        return (candidates, candidates.Count >= CandidateLimit);
     }
 
     protected override async Task AddOneAsync(DbConnection conn, DbTransaction? tx, SearchEntry entry, CancellationToken ct)
@@ -314,9 +333,19 @@ internal sealed class SqliteSearchIndex(GongkaiDbContext db, int candidateLimit)
     }
 }
 
-/// <summary>PostgreSQL: a tsvector built here from the tokens and their adjacent pairs (title weighted A), with a GIN index; ts_rank.</summary>
+/// <summary>
+/// PostgreSQL: a tsvector built here from the tokens and their adjacent pairs (title weighted A), with a GIN index;
+/// ts_rank. Each document also carries lexemes naming the aligned blocks of ids that hold its own id
+/// (<see cref="BlockShifts"/>), so a query can ask the GIN index for the matches among the newest ids only.
+/// </summary>
 internal sealed class PostgresSearchIndex(GongkaiDbContext db, int candidateLimit) : SqlSearchIndex(db, candidateLimit)
 {
+    /// <summary>The sizes of the id blocks, as powers of two: 4,096, 65,536 and 1,048,576 ids.</summary>
+    internal static readonly int[] BlockShifts = [12, 16, 20];
+
+    /// <summary>Block lexemes begin with this; query words never do (they are letters and digits only).</summary>
+    internal const char BlockMark = '#';
+
     /// <summary>PostgreSQL's largest word position; later words are not indexed.</summary>
     private const int MaxPosition = 16383;
 
@@ -328,22 +357,49 @@ internal sealed class PostgresSearchIndex(GongkaiDbContext db, int candidateLimi
         await Db.Database.ExecuteSqlRawAsync("DELETE FROM search_documents; DELETE FROM search_pending;", ct);
     }
 
+    /// <summary>The lexeme of the block of 2^<paramref name="shift"/> ids that holds <paramref name="id"/>.</summary>
+    internal static string BlockLexeme(int shift, long id) => string.Create(CultureInfo.InvariantCulture, $"{BlockMark}{shift}:{id >> shift}");
+
     /// <summary>
-    /// The tsvector literal of a title and body: each token at its position (title words weight A, a gap between title
-    /// and body), and each pair of adjacent tokens as a lexeme of its own ("养老 服务") at the first one's position. A
-    /// phrase query is then an AND of pair lexemes that the GIN index answers exactly, without re-reading every
-    /// candidate row to check word order (bench/README.md: that re-check cost seconds at 1M items).
+    /// The block lexemes that exactly cover the ids from <paramref name="start"/> (inclusive) to <paramref name="end"/>
+    /// (exclusive), both multiples of the smallest block: the largest aligned blocks first.
     /// </summary>
-    public static string TsVector(string title, string body) => TsVector(ChineseText.Segment(title), ChineseText.Segment(body));
+    internal static List<string> Cover(long start, long end)
+    {
+        var smallest = 1L << BlockShifts[0];
+        if (start < 0 || start % smallest != 0 || end % smallest != 0 || end < start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), "the range must be aligned to the smallest block");
+        }
+
+        var lexemes = new List<string>();
+        var at = start;
+        while (at < end)
+        {
+            var shift = BlockShifts.Reverse().First(s => at % (1L << s) == 0 && at + (1L << s) <= end);
+            lexemes.Add(BlockLexeme(shift, at));
+            at += 1L << shift;
+        }
+
+        return lexemes;
+    }
+
+    /// <summary>
+    /// The tsvector literal of a document: each token at its position (title words weight A, a gap between title and
+    /// body); each pair of adjacent tokens as a lexeme of its own ("养老 服务") at the first one's position, so that a
+    /// phrase query is an AND of pair lexemes that the GIN index answers exactly, without re-reading every candidate
+    /// row to check word order (bench/README.md: that re-check cost seconds at 1M items); and the id's block lexemes.
+    /// </summary>
+    public static string TsVector(long id, string title, string body) => TsVector(id, ChineseText.Segment(title), ChineseText.Segment(body));
 
     /// <summary>The same from tokens already segmented (bulk loads segment once).</summary>
-    public static string TsVector(IReadOnlyList<string> titleTokens, IReadOnlyList<string> bodyTokens)
+    public static string TsVector(long id, IReadOnlyList<string> titleTokens, IReadOnlyList<string> bodyTokens)
     {
         var positions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var position = 0;
         void AddLexeme(string lexeme, int at, string weight)
         {
-            if (lexeme.Length > 200)
+            if (lexeme.Length > 200 || lexeme[0] == BlockMark)
             {
                 return;
             }
@@ -386,31 +442,94 @@ internal sealed class PostgresSearchIndex(GongkaiDbContext db, int candidateLimi
         var sb = new StringBuilder();
         foreach (var (token, list) in positions)
         {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(SearchQuery.TsLexeme(token)).Append(':').AppendJoin(',', list);
+            sb.Append(SearchQuery.TsLexeme(token)).Append(':').AppendJoin(',', list).Append(' ');
         }
 
+        sb.AppendJoin(' ', BlockShifts.Select(shift => SearchQuery.TsLexeme(BlockLexeme(shift, id))));
         return sb.ToString();
     }
 
-    protected override string CandidatesSql(DbCommand cmd, SearchFilter filter, string where)
+    /// <summary>
+    /// The newest matches, found window by window from the highest id down: the first window is the newest block of
+    /// 4,096 ids, each next one four times larger, until the bound is reached or no ids are left. Each window's query
+    /// is the words AND the window's block lexemes, which the GIN index intersects by itself, so a frequent word costs
+    /// about as much as a rare one: only the matches of the windows read are fetched, and no row's text is re-read to
+    /// test it. The id range is checked as an expression (<c>"Id" + 0</c>) so the planner cannot walk the primary key
+    /// instead and test every row's tsvector. Relevance is then ranked on the candidates alone.
+    /// </summary>
+    protected override async Task<(List<(long Id, double Score)> Candidates, bool Capped)> CandidatesAsync(DbConnection conn, DbTransaction? tx, SearchFilter filter, CancellationToken ct)
     {
-        Add(cmd, "@query", filter.Query.ToTsQuery());
+        var words = filter.Query.ToTsQuery();
+        var ids = new List<long>();
+        await using (var top = Command(conn, tx, "SELECT max(\"Id\") FROM search_documents"))
+        {
+            if (await top.ExecuteScalarAsync(ct) is not long max)
+            {
+                return ([], false);
+            }
+
+            var smallest = 1L << BlockShifts[0];
+            var end = (max / smallest + 1) * smallest;
+            var size = smallest;
+            while (ids.Count < CandidateLimit && end > 0)
+            {
+                var start = Math.Max(0, end - size);
+                await using var cmd = Command(conn, tx, string.Empty);
+                var where = Filters(cmd, filter, unindexed: true);
+                Add(cmd, "@query", $"({words}) & ({string.Join(" | ", Cover(start, end).Select(SearchQuery.TsLexeme))})");
+                Add(cmd, "@start", start);
+                Add(cmd, "@end", end);
+                cmd.CommandText = $"SELECT d.\"Id\" FROM search_documents d WHERE d.tsv @@ CAST(@query AS tsquery) AND d.\"Id\" + 0 >= @start AND d.\"Id\" + 0 < @end{where} ORDER BY d.\"Id\" + 0 DESC LIMIT {CandidateLimit - ids.Count}";
+                await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        ids.Add(reader.GetInt64(0));
+                    }
+                }
+
+                end = start;
+                size *= 4;
+            }
+        }
+
+        // A word of three or more tokens was matched pair by pair; its candidates are checked for the exact phrase (only
+        // they are read again), so that both databases find the same items.
+        var capped = ids.Count >= CandidateLimit;
+        var phrase = filter.Query.ToTsPhraseCheck();
+        if (ids.Count == 0 || (filter.Sort != SearchSort.Relevance && phrase is null))
+        {
+            return ([.. ids.Select(id => (id, 0d))], capped);
+        }
+
         var score = filter.Sort == SearchSort.Relevance ? "ts_rank(d.tsv, CAST(@query AS tsquery))" : "0";
-        return $"SELECT d.\"Id\", {score} FROM search_documents d WHERE d.tsv @@ CAST(@query AS tsquery){where} ORDER BY d.\"Id\" DESC LIMIT {CandidateLimit}";
+        await using var rank = Command(conn, tx, $"SELECT d.\"Id\", {score} FROM search_documents d WHERE d.\"Id\" = ANY(@ids)" + (phrase is null ? string.Empty : " AND d.tsv @@ CAST(@phrase AS tsquery)"));
+        Add(rank, "@query", words);
+        Add(rank, "@ids", ids.ToArray());
+        if (phrase is not null)
+        {
+            Add(rank, "@phrase", phrase);
+        }
+
+        var scores = (await ReadCandidatesAsync(rank, ct)).ToDictionary(c => c.Id, c => c.Score);
+        return ([.. ids.Where(scores.ContainsKey).Select(id => (id, scores[id]))], capped);
     }
 
     protected override async Task AddOneAsync(DbConnection conn, DbTransaction? tx, SearchEntry entry, CancellationToken ct)
     {
         await RemoveOneAsync(conn, tx, entry.Document.ItemId, ct);
-        await using var cmd = Command(conn, tx, $"INSERT INTO search_documents ({Columns}, tsv) VALUES ({Values}, CAST(@tsv AS tsvector)) RETURNING \"Id\"");
+        long id;
+        await using (var next = Command(conn, tx, "SELECT nextval(pg_get_serial_sequence('search_documents', 'Id'))"))
+        {
+            id = Convert.ToInt64(await next.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        await using var cmd = Command(conn, tx, $"INSERT INTO search_documents (\"Id\", {Columns}, tsv) VALUES (@id, {Values}, CAST(@tsv AS tsvector))");
+        Add(cmd, "@id", id);
         AddRow(cmd, entry.Document);
-        Add(cmd, "@tsv", TsVector(entry.Title, entry.Body));
-        entry.Document.Id = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        Add(cmd, "@tsv", TsVector(id, entry.Title, entry.Body));
+        await cmd.ExecuteNonQueryAsync(ct);
+        entry.Document.Id = id;
     }
 
     protected override async Task<int> RemoveOneAsync(DbConnection conn, DbTransaction? tx, int itemId, CancellationToken ct)

@@ -120,6 +120,16 @@ public sealed class SearchQuery
         return string.Join(" & ", terms.Distinct(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The exact check of the words of three or more tokens, which <see cref="ToTsQuery"/> matches only pair by pair:
+    /// each such word as a phrase (养老 &lt;-&gt; 服务 &lt;-&gt; 中心), joined by &amp;; null when every word is exact already.
+    /// </summary>
+    public string? ToTsPhraseCheck()
+    {
+        var phrases = Phrases.Where(p => p.Count >= 3).Select(p => "(" + string.Join(" <-> ", p.Select(TsLexeme)) + ")").ToList();
+        return phrases.Count == 0 ? null : string.Join(" & ", phrases);
+    }
+
     /// <summary>The lexeme of two adjacent tokens (tokens never hold a space).</summary>
     internal static string Pair(string first, string second) => first + " " + second;
 
