@@ -5,8 +5,9 @@ namespace Gongkai.Web.Tests.Browser;
 
 /// <summary>
 /// Every public page, with real data and in its error and empty states, in normal and in 适老化模式: no axe-core
-/// violation of WCAG 2.1 A/AA. Then the application form by keyboard alone, with a visible focus indicator on every
-/// stop, and the error messages of the application and tracking forms tied to their fields and announced.
+/// violation of WCAG 2.1 A/AA, for an anonymous visitor and for a signed-in applicant. Then the application and
+/// tracking forms by keyboard alone, with a visible focus indicator on every stop, and the error messages of both
+/// forms tied to their fields and announced.
 /// </summary>
 public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClassFixture<AccessibilityFixture>
 {
@@ -74,6 +75,15 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
             await Assertions.Expect(p.Locator("#register-error")).ToBeVisibleAsync();
         }),
         new("我的申请（未登录）", "/zhanghu"),
+        new("我的申请（已登录）", "/zhanghu", Shows("my-applications"), Applicant: true),
+        new("我的申请：加入申请查询码错误", "/zhanghu", async p =>
+        {
+            await p.Locator("#caseNumber").FillAsync("2026-99999");
+            await p.Locator("#queryCode").FillAsync("ZZZZZZZZ");
+            await p.GetByRole(AriaRole.Button, new() { Name = "加入我的申请", Exact = true }).ClickAsync();
+            await Assertions.Expect(p.Locator("#link-error")).ToBeVisibleAsync();
+        }, Applicant: true),
+        new("申请公开（已登录）", "/Shenqing", Applicant: true),
         new("404", "/no-such-page", Status: 404),
         new("出错页", "/Error"),
         new("空库：首页", "/", Empty: true),
@@ -101,7 +111,7 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
     public async Task A_public_page_has_no_wcag_21_aa_violation(string name, bool care)
     {
         var visit = Visits.Single(v => v.Name == name);
-        var page = await site.PageAsync(care);
+        var page = await site.PageAsync(care, visit.Applicant);
         var response = await page.GotoAsync(site.Url(visit.Path, visit.Empty));
         Assert.Equal(visit.Status, response!.Status);
         if (visit.Then is not null)
@@ -174,6 +184,41 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync();
         Assert.Matches("^[2-9A-HJ-NP-Z]{8}$", (await page.GetByTestId("query-code").InnerTextAsync()).Trim());
+        await page.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_tracking_form_is_used_by_keyboard_alone_with_visible_focus_throughout(bool care)
+    {
+        var context = care ? site.Care : site.Normal;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url("/Chaxun"));
+        await page.Keyboard.PressAsync("Tab");
+        var first = await FocusedAsync(page);
+        Assert.True(first.Classes.Contains("skip-link", StringComparison.Ordinal), $"first tab stop: {first}");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", (await FocusedAsync(page)).Id);
+
+        // A wrong code first: the error summary takes focus (read out at once), and Tab goes on into the form, whose
+        // fields kept the number typed.
+        await TabToAsync(page, "CaseNumber");
+        await page.Keyboard.TypeAsync(site.AwaitingCorrection.Number);
+        await TabToAsync(page, "QueryCode");
+        await page.Keyboard.TypeAsync("ZZZZZZZZ");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToBeFocusedAsync();
+        Assert.Equal(site.AwaitingCorrection.Number, await page.Locator("#CaseNumber").InputValueAsync());
+
+        // Then the right code, sent with Enter on the button: the case and its 补正 notice are shown.
+        await TabToAsync(page, "QueryCode");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(site.AwaitingCorrection.Code);
+        var button = await TabToAsync(page, null, "BUTTON");
+        Assert.Equal("查询", button.Text);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("correction-notice")).ToBeVisibleAsync();
         await page.CloseAsync();
     }
 
@@ -364,11 +409,14 @@ public sealed class AccessibilityBrowserTests(AccessibilityFixture site) : IClas
     private sealed record FocusedElement(string Tag, string Id, string Classes, string Text, string Outline, string OutlineWidth, string Shadow);
 }
 
-/// <summary>One page to check: what a visitor does there first (<see cref="Then"/>), on the seeded or the empty server.</summary>
-public sealed record Visit(string Name, string Path, Func<IPage, AccessibilityFixture, Task>? Then = null, bool Empty = false, int Status = 200)
+/// <summary>
+/// One page to check: what a visitor does there first (<see cref="Then"/>), on the seeded or the empty server, as an
+/// anonymous visitor or as the signed-in applicant.
+/// </summary>
+public sealed record Visit(string Name, string Path, Func<IPage, AccessibilityFixture, Task>? Then = null, bool Empty = false, int Status = 200, bool Applicant = false)
 {
-    public Visit(string Name, string Path, Func<IPage, Task> Then, bool Empty = false, int Status = 200)
-        : this(Name, Path, (p, _) => Then(p), Empty, Status)
+    public Visit(string Name, string Path, Func<IPage, Task> Then, bool Empty = false, int Status = 200, bool Applicant = false)
+        : this(Name, Path, (p, _) => Then(p), Empty, Status, Applicant)
     {
     }
 }

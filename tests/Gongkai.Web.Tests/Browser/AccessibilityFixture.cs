@@ -19,7 +19,8 @@ namespace Gongkai.Web.Tests.Browser;
 /// the product's own use cases, a published 政策文件 with a PDF attachment, revised once, and its published 政策解读,
 /// a withdrawn item, a published
 /// annual report, an application just submitted online and one awaiting 补正. The empty server has nothing, for the
-/// empty states. Two browser contexts: normal, and 适老化模式 switched on through its link target.
+/// empty states. Four browser contexts: normal, and 适老化模式 switched on through its link target; and an applicant
+/// registered through the portal, signed in, in each mode.
 /// </summary>
 public sealed class AccessibilityFixture : IAsyncLifetime
 {
@@ -32,6 +33,8 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     private readonly BrowserFixture _browser = new();
     private IPage? _normalPage;
     private IPage? _carePage;
+    private IPage? _applicantPage;
+    private IPage? _applicantCarePage;
 
     public WebHost Seeded { get; private set; } = null!;
 
@@ -40,6 +43,12 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public IBrowserContext Normal { get; private set; } = null!;
 
     public IBrowserContext Care { get; private set; } = null!;
+
+    /// <summary>An applicant signed in (registered through the portal), with two applications added to 我的申请.</summary>
+    public IBrowserContext Applicant { get; private set; } = null!;
+
+    /// <summary>The same applicant's session, in 适老化模式.</summary>
+    public IBrowserContext ApplicantCare { get; private set; } = null!;
 
     public IBrowser Browser => _browser.Browser;
 
@@ -63,8 +72,44 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await SeedAsync();
         Normal = await NewContextAsync();
         Care = await NewContextAsync();
-        var page = await Care.NewPageAsync();
+        await SwitchCareOnAsync(Care);
+        Applicant = await NewContextAsync();
+        await RegisterApplicantAsync(Applicant);
+        ApplicantCare = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            StorageState = await Applicant.StorageStateAsync(),
+        });
+        await SwitchCareOnAsync(ApplicantCare);
+    }
+
+    private async Task SwitchCareOnAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Seeded.Address, CareMode.SwitchPath + "?on=1&returnUrl=/").ToString());
+        await page.CloseAsync();
+    }
+
+    /// <summary>Registers through the portal's form, then adds the two seeded applications with their query codes.</summary>
+    private async Task RegisterApplicantAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/zhanghu/zhuce"));
+        await page.Locator("#UserName").FillAsync("13912345678");
+        await page.Locator("#DisplayName").FillAsync("王小明");
+        await page.Locator("#Password").FillAsync("applicant-2026");
+        await page.Locator("#ConfirmPassword").FillAsync("applicant-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册并登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(Url("/zhanghu"));
+        foreach (var (number, code) in new[] { Submitted, AwaitingCorrection })
+        {
+            await page.Locator("#caseNumber").FillAsync(number);
+            await page.Locator("#queryCode").FillAsync(code);
+            await page.GetByRole(AriaRole.Button, new() { Name = "加入我的申请", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = number, Exact = true })).ToBeVisibleAsync();
+        }
+
         await page.CloseAsync();
     }
 
@@ -74,6 +119,8 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         {
             await Normal.CloseAsync();
             await Care.CloseAsync();
+            await Applicant.CloseAsync();
+            await ApplicantCare.CloseAsync();
             await Seeded.DisposeAsync();
             await Empty.DisposeAsync();
         }
@@ -82,8 +129,13 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     }
 
     /// <summary>The one tab of each mode that the page checks reuse (a new tab per check costs more than the check).</summary>
-    public async Task<IPage> PageAsync(bool care)
+    public async Task<IPage> PageAsync(bool care, bool applicant = false)
     {
+        if (applicant)
+        {
+            return care ? _applicantCarePage ??= await ApplicantCare.NewPageAsync() : _applicantPage ??= await Applicant.NewPageAsync();
+        }
+
         if (care)
         {
             return _carePage ??= await Care.NewPageAsync();
