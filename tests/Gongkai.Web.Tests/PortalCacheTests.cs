@@ -56,4 +56,34 @@ public sealed class PortalCacheTests : IAsyncLifetime
         await _host.App.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(Gongkai.Web.Infrastructure.PortalCache.Tag, default);
         Assert.Contains("缓存测试通知", await _host.Client.GetStringAsync("/Xinxi"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Saving_or_withdrawing_a_notice_empties_the_cache()
+    {
+        Assert.DoesNotContain("缓存公告测试", await _host.Client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.True((await _host.Client.GetAsync(new Uri("/", UriKind.Relative))).Headers.Contains("Age"), "the home page is cached");
+
+        using var office = await _host.SignInAsync("gkb");
+        var token = await WebHost.TokenAsync(office, "/Admin/Notices/Edit");
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["title"] = "缓存公告测试", ["body"] = "正文", ["publishedAt"] = string.Empty }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await office.PostAsync(new Uri("/Admin/Notices/Edit", UriKind.Relative), form)).StatusCode);
+        }
+
+        Assert.Contains("缓存公告测试", await _host.Client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.True((await _host.Client.GetAsync(new Uri("/", UriKind.Relative))).Headers.Contains("Age"), "cached again");
+
+        int id;
+        await using (var scope = _host.App.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().PortalNotices.Where(n => n.Title == "缓存公告测试").Select(n => n.Id).SingleAsync();
+        }
+
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "1" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await office.PostAsync(new Uri("/Admin/Notices?handler=Withdraw", UriKind.Relative), form)).StatusCode);
+        }
+
+        Assert.DoesNotContain("缓存公告测试", await _host.Client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,8 @@ namespace Gongkai.Web.Infrastructure;
 /// The public pages' output cache: anonymous GET requests of the portal's read-only pages are rendered once per
 /// address and 适老化 setting and served from memory for <see cref="PortalOptions.CacheSeconds"/>. Signed-in users,
 /// responses that set a cookie, and pages with forms that post (they carry an antiforgery token) are never cached.
-/// Publishing and withdrawal evict every cached page (<see cref="EvictAsync"/>).
+/// Publishing and withdrawal of items, and saving or withdrawing a 网站公告, evict every cached page
+/// (<see cref="EvictAsync"/>).
 /// </summary>
 public static class PortalCache
 {

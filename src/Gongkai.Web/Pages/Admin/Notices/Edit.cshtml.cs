@@ -117,6 +117,7 @@ public sealed class EditModel(GetPortalNotice get, CreatePortalNotice create, Up
                 Message = at is { } t && t > clock.UtcNow ? $"公告“{Title.Trim()}”将于 {clock.ToLocal(t):yyyy-MM-dd HH:mm} 发布。" : $"已发布公告“{Title.Trim()}”。";
             }
 
+            await PortalCache.EvictAsync(HttpContext, ct);
             return Redirect("/Admin/Notices");
         }
         catch (ValidationFailedException ex)

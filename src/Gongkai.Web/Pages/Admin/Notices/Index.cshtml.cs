@@ -31,6 +31,7 @@ public sealed class IndexModel(ListPortalNotices list, WithdrawPortalNotice with
         {
             await withdraw.ExecuteAsync(id, version, ct);
             Message = "公告已撤回，门户网站不再显示。";
+            await PortalCache.EvictAsync(HttpContext, ct);
             return Redirect("/Admin/Notices");
         }
         catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
