@@ -70,7 +70,7 @@ public abstract class CatalogueSearchTests(DatabaseProvider provider) : Catalogu
         if (Database.Provider == DatabaseProvider.Postgres)
         {
             var plans = await PostgresPlansAsync("养老服务中心", SearchSort.Relevance);
-            // The window statements (the candidates' phrase check and rank read them by primary key afterwards).
+            // The windows are read through the GIN index, never by walking the primary key…
             var windows = plans.Where(p => p.Contains("ORDER BY d.\"Id\" + 0", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(windows);
             Assert.All(windows, p =>
@@ -78,6 +78,12 @@ public abstract class CatalogueSearchTests(DatabaseProvider provider) : Catalogu
                 Assert.Contains("ix_search_documents_tsv", p, StringComparison.Ordinal);
                 Assert.DoesNotContain("PK_search_documents", p, StringComparison.Ordinal);
             });
+
+            // …and the candidates' phrase check and rank read them by id, never through the GIN index.
+            var check = Assert.Single(plans, p => p.Contains("= ANY", StringComparison.Ordinal));
+            Assert.Contains("ts_match_vq", check, StringComparison.Ordinal);
+            Assert.Contains("PK_search_documents", check, StringComparison.Ordinal);
+            Assert.DoesNotContain("ix_search_documents_tsv", check, StringComparison.Ordinal);
             return;
         }
 
