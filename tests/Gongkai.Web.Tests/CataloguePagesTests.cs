@@ -48,6 +48,36 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Choosing_another_unit_for_a_new_item_refreshes_its_article_21_choices_and_keeps_what_was_typed()
+    {
+        using var office = await _host.SignInAsync("gkb");
+        var editor = await office.GetStringAsync("/Admin/Catalogue/New");
+        Assert.Contains("（设区的市级、县级人民政府及其部门）", editor, StringComparison.Ordinal);
+        Assert.DoesNotContain(">宅基地使用情况审核</option>", editor, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"refresh-unit\"", editor, StringComparison.Ordinal);
+        var township = Regex.Match(editor, "<option value=\"(\\d+)\"[^>]*>(?:&#x3000;)*包头市昆都仑区昆河镇人民政府</option>").Groups[1].Value;
+        Assert.NotEqual(string.Empty, township);
+
+        var refreshed = await PostAsync(office, "/Admin/Catalogue/New?handler=Unit", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebHost.Antiforgery(editor),
+            ["AgencyId"] = township,
+            ["Title"] = "昆河镇2026年宅基地使用审核结果公示",
+            ["Summary"] = "公示审核结果。",
+        });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var page = await refreshed.Content.ReadAsStringAsync();
+        Assert.Contains("（乡（镇）人民政府）", page, StringComparison.Ordinal);
+        Assert.Contains(">宅基地使用情况审核</option>", page, StringComparison.Ordinal);
+        Assert.Matches($"<option value=\"{township}\" selected=\"selected\">", page);
+        Assert.Contains("value=\"昆河镇2026年宅基地使用审核结果公示\"", page, StringComparison.Ordinal);
+        Assert.Contains("公示审核结果。", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"error\"", page, StringComparison.Ordinal);
+        await using var scope = _host.App.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().CatalogueItems.AnyAsync(i => i.Title.Contains("宅基地")), "refreshing the choices saves nothing");
+    }
+
+    [Fact]
     public async Task An_item_is_blocked_by_personal_data_fixed_submitted_with_a_warning_reviewed_proofread_published_revised_and_withdrawn()
     {
         using var clerk = await _host.SignInAsync("jyj-cb");
