@@ -1,7 +1,11 @@
+using Gongkai.Data.Agencies;
 using Gongkai.Data.Configuration;
+using Gongkai.Data.Search;
 using Gongkai.TestSupport;
 using Gongkai.UseCases.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Gongkai.UseCases.Tests.Platform;
 
@@ -41,4 +45,31 @@ public abstract class MigrationTests(DatabaseProvider provider) : ProviderTestBa
 
 public sealed class SqliteMigrationTests() : MigrationTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresMigrationTests() : MigrationTests(DatabaseProvider.Postgres);
+public sealed class PostgresMigrationTests() : MigrationTests(DatabaseProvider.Postgres)
+{
+    [ProviderFact]
+    public async Task Search_documents_indexed_before_the_id_blocks_are_found_after_the_upgrade()
+    {
+        // A database at the Portal migration, with one document indexed as that version did: tokens and pairs only.
+        await using (var db = Database.OpenContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261128084017_Portal");
+            var agency = new AgencyRecord { Name = "包头市昆都仑区民政局", ShortName = "区民政局", Kind = AgencyKind.Department };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            const string oldVector = "'养老':1A '服务':2A '养老 服务':1A";
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO search_documents ("Id", "ItemId", "Revision", "AgencyId", "Kind", "Directory", "Year", "FirstPublishedMs",
+                    "FirstPublishedOn", "PublishedOn", "Title", "Summary", "PublishingAgency", tsv)
+                VALUES (70000, 1, 1, {agency.Id}, 'Information', 'Statutory', 2026, 0, DATE '2026-11-27', DATE '2026-11-27',
+                    '养老服务补贴发放名单公示', '', '区民政局', CAST({oldVector} AS tsvector))
+                """);
+            Assert.Empty((await SearchIndex.For(db).SearchAsync(new SearchFilter { Query = SearchQuery.Parse("养老服务") })).DocumentIds);
+        }
+
+        var result = await UseCase<MigrateDatabase, MigrationResult>(m => m.ExecuteAsync());
+        Assert.Contains("20261128115737_SearchIdBlocks", result.Applied);
+        var hits = await QueryAsync(db => SearchIndex.For(db).SearchAsync(new SearchFilter { Query = SearchQuery.Parse("养老服务") }));
+        Assert.Equal([70000L], hits.DocumentIds);
+    }
+}
