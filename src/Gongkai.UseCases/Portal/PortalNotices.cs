@@ -100,6 +100,39 @@ public static class NoticeRules
         new(ConcurrentChangeCode, $"该公告已于 {clock.ToLocal(current.UpdatedAt):yyyy-MM-dd HH:mm} 由{current.UpdatedBy}修改，您看到的页面已过期，本次修改未保存。请重新打开页面，查看最新内容后再修改。");
 
     internal static DomainException NotFound() => new(StaffContext.NotFoundCode, "找不到该公告。");
+
+    /// <summary>
+    /// The notice to change: it must exist, be the version the user saw, and not be withdrawn (else
+    /// <paramref name="withdrawnMessage"/>).
+    /// </summary>
+    internal static async Task<PortalNoticeRecord> LoadForChangeAsync(GongkaiDbContext db, int id, int expectedVersion, AgencyClock clock, string withdrawnMessage, CancellationToken ct)
+    {
+        var notice = await db.PortalNotices.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw NotFound();
+        if (notice.Version != expectedVersion)
+        {
+            throw Conflict(notice, clock);
+        }
+
+        if (notice.WithdrawnAt is not null)
+        {
+            throw new DomainException(StateCode, withdrawnMessage);
+        }
+
+        return notice;
+    }
+
+    /// <summary>Saves a change; someone else's change in between is refused with <paramref name="notSavedMessage"/>.</summary>
+    internal static async Task SaveChangeAsync(GongkaiDbContext db, string notSavedMessage, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(ConcurrentChangeCode, notSavedMessage);
+        }
+    }
 }
 
 /// <summary>网站公告 in the back office: every notice, newest publication first, 20 to a page.</summary>
@@ -170,16 +203,7 @@ public sealed class UpdatePortalNotice(GongkaiDbContext db, StaffContext staff, 
         ArgumentNullException.ThrowIfNull(input);
         staff.EnsureRole([.. NoticeRules.Roles]);
         using var _ = audit.Begin(this);
-        var notice = await db.PortalNotices.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw NoticeRules.NotFound();
-        if (notice.Version != expectedVersion)
-        {
-            throw NoticeRules.Conflict(notice, clock);
-        }
-
-        if (notice.WithdrawnAt is not null)
-        {
-            throw new DomainException(NoticeRules.StateCode, "该公告已撤回，不能再修改。如需重新发布，请新建公告。");
-        }
+        var notice = await NoticeRules.LoadForChangeAsync(db, id, expectedVersion, clock, "该公告已撤回，不能再修改。如需重新发布，请新建公告。", ct);
 
         var (title, body, publishedAt) = NoticeRules.Validate(input, clock);
         notice.Title = title;
@@ -190,14 +214,7 @@ public sealed class UpdatePortalNotice(GongkaiDbContext db, StaffContext staff, 
         notice.UpdatedBy = staff.DisplayName;
         notice.UpdatedAt = clock.UtcNow;
         notice.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(NoticeRules.ConcurrentChangeCode, "该公告刚被其他人修改，本次修改未保存。请重新打开页面后再修改。");
-        }
+        await NoticeRules.SaveChangeAsync(db, "该公告刚被其他人修改，本次修改未保存。请重新打开页面后再修改。", ct);
     }
 }
 
@@ -209,16 +226,7 @@ public sealed class WithdrawPortalNotice(GongkaiDbContext db, StaffContext staff
     {
         staff.EnsureRole([.. NoticeRules.Roles]);
         using var _ = audit.Begin(this);
-        var notice = await db.PortalNotices.SingleOrDefaultAsync(n => n.Id == id, ct) ?? throw NoticeRules.NotFound();
-        if (notice.Version != expectedVersion)
-        {
-            throw NoticeRules.Conflict(notice, clock);
-        }
-
-        if (notice.WithdrawnAt is not null)
-        {
-            throw new DomainException(NoticeRules.StateCode, "该公告已经撤回。");
-        }
+        var notice = await NoticeRules.LoadForChangeAsync(db, id, expectedVersion, clock, "该公告已经撤回。", ct);
 
         var now = clock.UtcNow;
         notice.WithdrawnAt = now;
@@ -226,14 +234,7 @@ public sealed class WithdrawPortalNotice(GongkaiDbContext db, StaffContext staff
         notice.UpdatedBy = staff.DisplayName;
         notice.UpdatedAt = now;
         notice.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(NoticeRules.ConcurrentChangeCode, "该公告刚被其他人修改，本次未撤回。请重新打开页面后再操作。");
-        }
+        await NoticeRules.SaveChangeAsync(db, "该公告刚被其他人修改，本次未撤回。请重新打开页面后再操作。", ct);
     }
 }
 
