@@ -127,6 +127,8 @@ public static class GongkaiWebApp
             o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             o.Conventions.AddPageRoute("/Admin/Catalogue/Edit", "Admin/Catalogue/New");
             o.Conventions.AddPageRoute("/Xinxi/Item", "Xinxi/{id:int}/v/{revision:int}");
+            // A record that does not exist (or is out of reach) is the 404 page, whichever handler looked it up.
+            o.Conventions.ConfigureFilter(new NotFoundPageFilter());
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

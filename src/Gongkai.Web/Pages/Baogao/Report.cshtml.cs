@@ -3,7 +3,6 @@ using System.Globalization;
 using Gongkai.Core.Common;
 using Gongkai.Data.Reports;
 using Gongkai.Documents.Reports;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Reports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -82,10 +81,6 @@ public sealed class ReportModel(GetPublishedReport get, GetPublishedReportFile f
 
             return File(file.Content, file.ContentType, file.FileName);
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (Documents.ChromiumPdfRenderer.IsPdfFailure(ex.Code))
         {
             DownloadError = "PDF 版本暂时无法生成，请下载 Word 或网页版本。" + ex.Message;
@@ -95,14 +90,7 @@ public sealed class ReportModel(GetPublishedReport get, GetPublishedReportFile f
 
     private async Task<IActionResult> ShowAsync(int id, int status, CancellationToken ct)
     {
-        try
-        {
-            Report = await get.ExecuteAsync(id, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Report = await get.ExecuteAsync(id, ct);
 
         Report.Report.Agency = Report.AgencyName;
         var info = ReportDocuments.Info(Report.Report, Report.Introduction);

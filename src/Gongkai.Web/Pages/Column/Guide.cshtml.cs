@@ -1,7 +1,5 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,15 +21,8 @@ public sealed class GuideModel(GetAgencyGuide get) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int agencyId, CancellationToken ct)
     {
-        try
-        {
-            Guide = await get.ExecuteAsync(agencyId, ct);
-            return Page();
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Guide = await get.ExecuteAsync(agencyId, ct);
+        return Page();
     }
 
     /// <summary>“（二）至（十）每页 10 元” style text of the page bands of 按量计收.</summary>

@@ -1,7 +1,5 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,14 +16,7 @@ public sealed class HomeModel(GetAgencyColumn get) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int agencyId, CancellationToken ct)
     {
-        try
-        {
-            Column = await get.ExecuteAsync(agencyId, ct);
-            return Page();
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Column = await get.ExecuteAsync(agencyId, ct);
+        return Page();
     }
 }

@@ -1,7 +1,5 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Portal;
 using Gongkai.UseCases.Reports;
 using Microsoft.AspNetCore.Authorization;
@@ -21,14 +19,7 @@ public sealed class ReportsModel(GetColumnAgency agencies, ListPublishedReports 
 
     public async Task<IActionResult> OnGetAsync(int agencyId, CancellationToken ct)
     {
-        try
-        {
-            Agency = await agencies.ExecuteAsync(agencyId, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Agency = await agencies.ExecuteAsync(agencyId, ct);
 
         Reports = await list.ExecuteAsync(null, agencyId, ct);
         return Page();

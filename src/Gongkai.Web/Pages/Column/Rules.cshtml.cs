@@ -1,10 +1,8 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
-using Gongkai.Core.Common;
 using Gongkai.Core.Publishing;
 using Gongkai.UseCases;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Portal;
 using Gongkai.UseCases.Publishing;
 using Microsoft.AspNetCore.Authorization;
@@ -26,14 +24,7 @@ public sealed class RulesModel(GetColumnAgency agencies, ListPublicCatalogueItem
 
     public async Task<IActionResult> OnGetAsync(int agencyId, [FromQuery(Name = "page")] int page = 1, CancellationToken ct = default)
     {
-        try
-        {
-            Agency = await agencies.ExecuteAsync(agencyId, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Agency = await agencies.ExecuteAsync(agencyId, ct);
 
         Items = await list.ExecuteAsync(new PublicCatalogueQuery { AgencyId = agencyId, Directory = ColumnDirectory.Rules, Page = page }, ct);
         return Page();

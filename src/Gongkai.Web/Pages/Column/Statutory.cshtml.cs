@@ -1,8 +1,6 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Gongkai.Core.Common;
 using Gongkai.Data.Agencies;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,15 +27,8 @@ public sealed class StatutoryModel(CountStatutoryItems count) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int agencyId, CancellationToken ct)
     {
-        try
-        {
-            (AgencyName, Kind, Article20, Article21, Total) = await count.ExecuteAsync(agencyId, ct);
-            AgencyId = agencyId;
-            return Page();
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        (AgencyName, Kind, Article20, Article21, Total) = await count.ExecuteAsync(agencyId, ct);
+        AgencyId = agencyId;
+        return Page();
     }
 }

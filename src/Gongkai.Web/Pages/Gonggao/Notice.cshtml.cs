@@ -1,7 +1,5 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,14 +19,7 @@ public sealed class NoticeModel(GetPublicNotice get) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        try
-        {
-            Notice = await get.ExecuteAsync(id, ct);
-            return Page();
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Notice = await get.ExecuteAsync(id, ct);
+        return Page();
     }
 }

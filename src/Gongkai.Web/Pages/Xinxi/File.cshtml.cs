@@ -1,5 +1,3 @@
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Cases;
 using Gongkai.UseCases.Publishing;
 using Microsoft.AspNetCore.Authorization;
@@ -14,15 +12,8 @@ public sealed class FileModel(OpenPublicCatalogueAttachment open) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, int attachmentId, CancellationToken ct)
     {
-        try
-        {
-            var file = await open.ExecuteAsync(id, attachmentId, ct);
-            Response.Headers.XContentTypeOptions = "nosniff";
-            return File(file.Content, file.ContentType, AttachmentRules.CleanName(file.FileName));
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        var file = await open.ExecuteAsync(id, attachmentId, ct);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType, AttachmentRules.CleanName(file.FileName));
     }
 }

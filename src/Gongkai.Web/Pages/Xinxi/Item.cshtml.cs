@@ -1,7 +1,5 @@
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Platform;
 using Gongkai.UseCases.Publishing;
 using Microsoft.AspNetCore.Authorization;
@@ -27,14 +25,7 @@ public sealed class ItemModel(GetPublicCatalogueItem get, AgencyClock clock) : P
 
     public async Task<IActionResult> OnGetAsync(int id, int? revision, CancellationToken ct)
     {
-        try
-        {
-            Item = await get.ExecuteAsync(id, revision, ct);
-            return Page();
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Item = await get.ExecuteAsync(id, revision, ct);
+        return Page();
     }
 }

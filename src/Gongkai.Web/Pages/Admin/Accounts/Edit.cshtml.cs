@@ -85,11 +85,7 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
             Errors = ex.Errors;
             FormError = "请修改标出的内容后再保存。";
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             FormError = ex.Message;
         }
@@ -101,14 +97,7 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken ct)
     {
-        try
-        {
-            NewPassword = await reset.ExecuteAsync(id, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        NewPassword = await reset.ExecuteAsync(id, ct);
 
         await LoadAsync(id, ct);
         Agencies = await agencies.ExecuteAsync(ct);
@@ -117,14 +106,7 @@ public sealed class EditModel(GetAccount get, CreateAccount create, UpdateAccoun
 
     public async Task<IActionResult> OnPostRevealMobileAsync(string id, CancellationToken ct)
     {
-        try
-        {
-            RevealedMobile = await reveal.ExecuteAsync(id, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        RevealedMobile = await reveal.ExecuteAsync(id, ct);
 
         await LoadAsync(id, ct);
         Agencies = await agencies.ExecuteAsync(ct);

@@ -33,16 +33,9 @@ public sealed class EditModel(ListAgencies list, GetAgency get, CreateAgency cre
         Id = id;
         if (id is { } existing)
         {
-            try
-            {
-                var record = await get.ExecuteAsync(existing, ct);
-                Input = AgencyInput.From(record);
-                Version = record.Version;
-            }
-            catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-            {
-                return NotFound();
-            }
+            var record = await get.ExecuteAsync(existing, ct);
+            Input = AgencyInput.From(record);
+            Version = record.Version;
         }
 
         Choices = await list.ExecuteAsync(ct);
@@ -74,11 +67,7 @@ public sealed class EditModel(ListAgencies list, GetAgency get, CreateAgency cre
             Errors = ex.Errors;
             FormError = "请修改标出的内容后再保存。";
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             FormError = ex.Message;
             Response.StatusCode = ex.Code == UpdateAgency.ConcurrentEditCode ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;

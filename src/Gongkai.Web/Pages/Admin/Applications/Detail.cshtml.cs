@@ -81,16 +81,9 @@ public sealed class DetailModel(
     /// <summary>Downloads an attachment (always as a download, under its cleaned file name).</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(long id, long file, CancellationToken ct)
     {
-        try
-        {
-            var content = await attachment.ExecuteAsync(id, file, ct);
-            Response.Headers.XContentTypeOptions = "nosniff";
-            return File(content.Content, content.ContentType, AttachmentRules.CleanName(content.FileName));
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        var content = await attachment.ExecuteAsync(id, file, ct);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(content.Content, content.ContentType, AttachmentRules.CleanName(content.FileName));
     }
 
     /// <summary>Downloads a letter as DOCX, PDF (printed on first request) or the printable HTML page.</summary>
@@ -115,10 +108,6 @@ public sealed class DetailModel(
 
             return File(file.Content, file.ContentType, file.FileName);
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (Documents.ChromiumPdfRenderer.IsPdfFailure(ex.Code))
         {
             FormError = ex.Message;
@@ -142,10 +131,6 @@ public sealed class DetailModel(
             Refuse(ex, "未能转为主动公开：", UseCases.Publishing.CatalogueRules.StageCode);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
     }
 
     /// <summary>Shows the applicant's full ID and phone numbers once; the view is written into the audit history.</summary>
@@ -155,11 +140,7 @@ public sealed class DetailModel(
         {
             Contact = await reveal.ExecuteAsync(id, ct);
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             FormError = ex.Message;
             Response.StatusCode = StatusCodes.Status403Forbidden;

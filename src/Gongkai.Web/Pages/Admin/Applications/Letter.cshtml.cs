@@ -42,14 +42,7 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.P
         IssuedOn = clock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (string.IsNullOrEmpty(kind))
         {
-            try
-            {
-                Choices = await letters.ExecuteAsync(id, ct);
-            }
-            catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-            {
-                return NotFound();
-            }
+            Choices = await letters.ExecuteAsync(id, ct);
 
             return Page();
         }
@@ -74,15 +67,11 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.P
             TempData["Message"] = $"已出具{letter.Title}{(letter.DocumentNumber is null ? string.Empty : "（" + letter.DocumentNumber + "）")}。";
             return Redirect($"/Admin/Applications/{id}#letters-heading");
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {
             return Forbid();
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             Conflict = ex.Code == CaseHistory.ConcurrentChangeCode;
             Error = ex is ValidationFailedException v ? string.Join(string.Empty, v.Errors.Values) : ex.Message;
@@ -111,15 +100,11 @@ public sealed class LetterModel(DraftLetter draft, IssueLetter issue, UseCases.P
             Body = Draft.Body;
             return null;
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {
             return Forbid();
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             Error ??= ex.Message;
             if (Response.StatusCode == StatusCodes.Status200OK)

@@ -38,10 +38,6 @@ public sealed class MailingModel(GetMailingList mailing, StaffContext staff, Age
         {
             List = await mailing.ExecuteAsync(AgencyId, day, ct);
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {
             return Forbid();

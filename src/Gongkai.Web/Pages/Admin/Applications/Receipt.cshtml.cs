@@ -1,5 +1,3 @@
-using Gongkai.Core.Common;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Cases;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -19,14 +17,7 @@ public sealed class ReceiptModel(GetReceipt receipt) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Id = id;
-        try
-        {
-            Receipt = await receipt.ExecuteAsync(id, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Receipt = await receipt.ExecuteAsync(id, ct);
 
         // The query code opens the case on the public tracking page: keep the page out of shared caches.
         Response.Headers.CacheControl = "no-store";

@@ -62,16 +62,9 @@ public sealed class DetailModel(
     /// <summary>Downloads an attachment (of any revision) for staff who can see the item.</summary>
     public async Task<IActionResult> OnGetFileAsync(int id, int attachmentId, CancellationToken ct)
     {
-        try
-        {
-            var file = await open.ExecuteAsync(id, attachmentId, ct);
-            Response.Headers.XContentTypeOptions = "nosniff";
-            return File(file.Content, file.ContentType, AttachmentRules.CleanName(file.FileName));
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        var file = await open.ExecuteAsync(id, attachmentId, ct);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType, AttachmentRules.CleanName(file.FileName));
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, int expectedVersion, string? requestKey, CancellationToken ct)

@@ -221,10 +221,6 @@ public sealed class EditModel(
             Refuse(ex, "未能上传附件：", CatalogueRules.StageCode);
             return await LoadAsync(id, null, ct) ? Page() : NotFound();
         }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
     }
 
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int? id, int expectedVersion, int attachmentId, CancellationToken ct)
@@ -309,10 +305,6 @@ public sealed class EditModel(
             }
 
             return await LoadAsync(id, input.AgencyId, ct) ? Page() : NotFound();
-        }
-        catch (DomainException)
-        {
-            return NotFound();
         }
 
         if (!andSubmit)

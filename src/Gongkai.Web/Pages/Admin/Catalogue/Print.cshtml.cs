@@ -1,7 +1,5 @@
-using Gongkai.Core.Common;
 using Gongkai.Core.Publishing;
 using Gongkai.Data.Publishing;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Platform;
 using Gongkai.UseCases.Publishing;
 using Gongkai.Web.Infrastructure;
@@ -30,14 +28,7 @@ public sealed class PrintModel(GetCatalogueItem get, AgencyClock clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        try
-        {
-            Detail = await get.ExecuteAsync(id, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Detail = await get.ExecuteAsync(id, ct);
 
         var item = Detail.Item;
         var underWay = item.Stage is ItemStage.FirstReview or ItemStage.SecondReview or ItemStage.FinalReview or ItemStage.Proofreading or ItemStage.ReadyToPublish;

@@ -63,15 +63,11 @@ public sealed class IndexModel(GongkaiDbContext db, StaffContext staff, ListLett
             Errors = ex.Errors;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {
             return Forbid();
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             FormError = ex.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -90,15 +86,8 @@ public sealed class IndexModel(GongkaiDbContext db, StaffContext staff, ListLett
         }
 
         AgencyId = agency ?? (staff.ActingAgencyId is { } acting && staff.CanSee(acting) ? acting : Agencies[0].Id);
-        try
-        {
-            Settings = await getSettings.ExecuteAsync(AgencyId, ct);
-            Templates = await list.ExecuteAsync(AgencyId, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        Settings = await getSettings.ExecuteAsync(AgencyId, ct);
+        Templates = await list.ExecuteAsync(AgencyId, ct);
 
         return null;
     }

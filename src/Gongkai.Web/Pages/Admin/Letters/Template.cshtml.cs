@@ -41,11 +41,11 @@ public sealed class TemplateModel(GetLetterTemplate get, SaveLetterTemplate save
             Errors = ex.Errors;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
-        catch (DomainException ex) when (ex.Code is StaffContext.NotFoundCode or StaffContext.ForbiddenCode)
+        catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {
-            return ex.Code == StaffContext.NotFoundCode ? NotFound() : Forbid();
+            return Forbid();
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             FormError = ex.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -68,9 +68,9 @@ public sealed class TemplateModel(GetLetterTemplate get, SaveLetterTemplate save
         {
             await reset.ExecuteAsync(agency, kind ?? string.Empty, ct);
         }
-        catch (DomainException ex) when (ex.Code is StaffContext.NotFoundCode or StaffContext.ForbiddenCode)
+        catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {
-            return ex.Code == StaffContext.NotFoundCode ? NotFound() : Forbid();
+            return Forbid();
         }
 
         TempData["Message"] = "已恢复为沿用的模板。";
@@ -83,10 +83,6 @@ public sealed class TemplateModel(GetLetterTemplate get, SaveLetterTemplate save
         try
         {
             Item = await get.ExecuteAsync(agency, kind ?? string.Empty, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
         }
         catch (DomainException ex) when (ex.Code == StaffContext.ForbiddenCode)
         {

@@ -49,26 +49,19 @@ public sealed class EditModel(GetPortalNotice get, CreatePortalNotice create, Up
             return Page();
         }
 
-        try
-        {
-            var n = await get.ExecuteAsync(existing, ct);
-            if (n.State == NoticeState.Withdrawn)
-            {
-                return NotFound();
-            }
-
-            Version = n.Version;
-            Title = n.Title;
-            Body = n.Body;
-            PublishedAt = clock.ToLocal(n.PublishedAt).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-            ExpiresOn = n.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
-            Pinned = n.Pinned;
-            return Page();
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
+        var n = await get.ExecuteAsync(existing, ct);
+        if (n.State == NoticeState.Withdrawn)
         {
             return NotFound();
         }
+
+        Version = n.Version;
+        Title = n.Title;
+        Body = n.Body;
+        PublishedAt = clock.ToLocal(n.PublishedAt).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        ExpiresOn = n.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+        Pinned = n.Pinned;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, int version, string? title, string? body, string? publishedAt, string? expiresOn, bool pinned, CancellationToken ct)
@@ -126,11 +119,7 @@ public sealed class EditModel(GetPortalNotice get, CreatePortalNotice create, Up
             FormError = "请修改标出的内容后再保存。";
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex) when (ex.Code != StaffContext.ForbiddenCode)
+        catch (DomainException ex) when (ex.Code is not (StaffContext.NotFoundCode or StaffContext.ForbiddenCode))
         {
             Conflict = ex.Code == NoticeRules.ConcurrentChangeCode;
             FormError = ex.Message;

@@ -34,11 +34,7 @@ public sealed class IndexModel(ListPortalNotices list, WithdrawPortalNotice with
             await PortalCache.EvictAsync(HttpContext, ct);
             return Redirect("/Admin/Notices");
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex) when (ex.Code != StaffContext.ForbiddenCode)
+        catch (DomainException ex) when (ex.Code is not (StaffContext.NotFoundCode or StaffContext.ForbiddenCode))
         {
             FormError = "未能撤回：" + ex.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;

@@ -60,10 +60,6 @@ public sealed class DetailModel(GetNormativeDocument get, ChangeNormativeDocumen
             }
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

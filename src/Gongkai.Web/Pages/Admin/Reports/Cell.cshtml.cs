@@ -1,6 +1,5 @@
 using Gongkai.Core.Common;
 using Gongkai.Core.Reports;
-using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Reports;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -38,7 +37,7 @@ public sealed class CellModel(ListReportCellCases cells, GetAnnualReport get) : 
             Printed = detail.Report.Table3.HasRow(row) ? detail.Report.Table3[row][column] : null;
             return Page();
         }
-        catch (DomainException ex) when (ex.Code is StaffContext.NotFoundCode or ReportRules.InvalidCode)
+        catch (DomainException ex) when (ex.Code == ReportRules.InvalidCode)
         {
             return NotFound();
         }

@@ -67,10 +67,6 @@ public sealed class DetailModel(
 
             return File(doc.Content, doc.ContentType, doc.FileName);
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
         catch (DomainException ex) when (ChromiumPdfRenderer.IsPdfFailure(ex.Code))
         {
             Message = ex.Message;

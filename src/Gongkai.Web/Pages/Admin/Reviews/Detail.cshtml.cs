@@ -46,16 +46,9 @@ public sealed class DetailModel(
     /// <summary>Downloads a document (always as a download, under its cleaned file name).</summary>
     public async Task<IActionResult> OnGetDocumentAsync(long id, long file, CancellationToken ct)
     {
-        try
-        {
-            var content = await document.ExecuteAsync(id, file, ct);
-            Response.Headers.XContentTypeOptions = "nosniff";
-            return File(content.Content, content.ContentType, AttachmentRules.CleanName(content.FileName));
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        var content = await document.ExecuteAsync(id, file, ct);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(content.Content, content.ContentType, AttachmentRules.CleanName(content.FileName));
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(long id, int expectedVersion, string? requestKey, CancellationToken ct)

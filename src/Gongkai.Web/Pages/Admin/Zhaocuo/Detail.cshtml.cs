@@ -54,11 +54,7 @@ public sealed class DetailModel(GetSiteErrorReport get, HandleSiteErrorReport ha
             Message = $"工单 {done.Number} 已处理：{SiteErrorReportRules.StatusName(done.Status)}。";
             return Redirect("/Admin/Zhaocuo/" + id.ToString(CultureInfo.InvariantCulture));
         }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Code != StaffContext.NotFoundCode)
         {
             Errors = (ex as ValidationFailedException)?.Errors ?? new Dictionary<string, string>();
             Conflict = ex.Code == SiteErrorReportRules.ConcurrentChangeCode;
@@ -72,14 +68,7 @@ public sealed class DetailModel(GetSiteErrorReport get, HandleSiteErrorReport ha
 
     public async Task<IActionResult> OnPostRevealAsync(int id, CancellationToken ct)
     {
-        try
-        {
-            RevealedContact = await reveal.ExecuteAsync(id, ct);
-        }
-        catch (DomainException ex) when (ex.Code == StaffContext.NotFoundCode)
-        {
-            return NotFound();
-        }
+        RevealedContact = await reveal.ExecuteAsync(id, ct);
 
         // The full value is in this response only: no cache may keep it.
         Response.Headers.CacheControl = "no-store";
