@@ -63,6 +63,7 @@ public static class GongkaiCli
         root.Subcommands.Add(AgencyCommands.Build(c, config));
         root.Subcommands.Add(AccountCommands.Build(c, config));
         root.Subcommands.Add(CaseCommands.Build(c, config));
+        root.Subcommands.Add(CatalogueCommands.Build(c, config));
         root.Subcommands.Add(ReportCommands.Build(c, config));
         return root;
     }
