@@ -58,7 +58,7 @@ public sealed partial class CataloguePagesTests : IAsyncLifetime
         var township = Regex.Match(editor, "<option value=\"(\\d+)\"[^>]*>(?:&#x3000;)*包头市昆都仑区昆河镇人民政府</option>").Groups[1].Value;
         Assert.NotEqual(string.Empty, township);
 
-        var refreshed = await PostAsync(office, "/Admin/Catalogue/New?handler=Unit", new Dictionary<string, string>
+        var refreshed = await PostAsync(office, "/Admin/Catalogue/New?handler=Search", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = WebHost.Antiforgery(editor),
             ["AgencyId"] = township,

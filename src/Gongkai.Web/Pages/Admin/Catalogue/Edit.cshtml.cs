@@ -176,17 +176,10 @@ public sealed class EditModel(
     }
 
     /// <summary>
-    /// 按所选单位更新选项 (a new item): the form again for the unit chosen in the select, with the choices that depend on
-    /// the unit (第二十一条 items, documents to interpret, the register) and everything typed kept. A saved item's unit
-    /// does not change.
+    /// The form again with what was typed kept, for the unit posted: 查找 (the agency's documents a 政策解读 may
+    /// interpret) and, for a new item, 按所选单位更新选项 (the choices that depend on the unit: 第二十一条 items, those
+    /// documents, the register). A saved item's unit does not change.
     /// </summary>
-    public async Task<IActionResult> OnPostUnitAsync(int? id, CancellationToken ct)
-    {
-        FailedForm = Form;
-        return await LoadAsync(id, null, ct) ? Page() : NotFound();
-    }
-
-    /// <summary>查找 the agency's documents for a 政策解读 to interpret; the form keeps what was typed.</summary>
     public async Task<IActionResult> OnPostSearchAsync(int? id, string? documentSearch, CancellationToken ct)
     {
         FailedForm = Form;
