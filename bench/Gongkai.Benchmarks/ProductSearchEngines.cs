@@ -15,7 +15,7 @@ namespace Gongkai.Benchmarks;
 /// </summary>
 public sealed class ProductSearchEngine(GongkaiDatabaseSettings settings) : ISearchEngine
 {
-    private readonly ServiceProvider _services = Services(settings);
+    private readonly ServiceProvider _services = ProductServices.For(settings);
 
     public string Name => $"Gongkai {(settings.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} (SearchCatalogue)";
 
@@ -30,23 +30,6 @@ public sealed class ProductSearchEngine(GongkaiDatabaseSettings settings) : ISea
         return new SearchPage([.. result.Page.Items.Select(r => (long)r.Id)], result.Page.Total);
     }
 
-    /// <summary>The product's registration (data and use cases) on the benchmark's database.</summary>
-    public static ServiceProvider Services(GongkaiDatabaseSettings settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Gongkai:Database:Provider"] = settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
-            ["ConnectionStrings:Gongkai"] = settings.ConnectionString,
-            [GongkaiDatabaseSettings.DataDirEnvironmentVariable] = settings.DataDirectory,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddGongkaiData(configuration);
-        services.AddGongkaiUseCases();
-        return services.BuildServiceProvider();
-    }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
@@ -54,7 +37,7 @@ public sealed class ProductSearchEngine(GongkaiDatabaseSettings settings) : ISea
 /// <summary>The product's index query alone: <see cref="ISearchIndex.SearchAsync"/> (first page of 20) on a new context per query.</summary>
 public sealed class ProductIndexEngine(GongkaiDatabaseSettings settings) : ISearchEngine
 {
-    private readonly ServiceProvider _services = ProductSearchEngine.Services(settings);
+    private readonly ServiceProvider _services = ProductServices.For(settings);
 
     public string Name => $"Gongkai {(settings.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} (ISearchIndex only)";
 

@@ -42,19 +42,7 @@ public class ReportComputationBenchmarks
     public async Task Setup()
     {
         var settings = await ReportDataset.OpenAsync(Provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Gongkai:Database:Provider"] = Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
-            ["ConnectionStrings:Gongkai"] = settings.ConnectionString,
-            [GongkaiDatabaseSettings.DataDirEnvironmentVariable] = settings.DataDirectory,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddGongkaiData(configuration);
-        services.AddGongkaiUseCases();
-        _services = services.BuildServiceProvider();
+        _services = ProductServices.For(settings);
 
         await using (var scope = _services.CreateAsyncScope())
         {
