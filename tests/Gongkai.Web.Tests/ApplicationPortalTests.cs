@@ -459,11 +459,7 @@ public sealed partial class ApplicationPortalTests : IAsyncLifetime
 
     private static Regex HiddenPattern(string name) => new($"type=\"hidden\" name=\"{name}\" value=\"([^\"]*)\"");
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => _host.QueryAsync(query);
 
     private async Task AsOperatorAsync(Func<GongkaiDbContext, PerformCaseStep, Task> work)
     {

@@ -214,11 +214,7 @@ public sealed partial class LetterPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/Admin/Applications/Mailing?agency={agency}&date=2026-11-27", UriKind.Relative))).StatusCode);
     }
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => _host.QueryAsync(query);
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenInput();

@@ -28,19 +28,10 @@ public sealed partial class PortalPagesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => _host.QueryAsync(query);
 
-    private async Task<T> UseCase<TUseCase, T>(Func<TUseCase, Task<T>> work)
-        where TUseCase : notnull
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试操作员");
-        return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
+    private Task<T> UseCase<TUseCase, T>(Func<TUseCase, Task<T>> work)
+        where TUseCase : notnull => _host.AsOperatorAsync(work);
 
     private Task<int> AgencyAsync(string name) => QueryAsync(db => db.Agencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
 
@@ -54,9 +45,7 @@ public sealed partial class PortalPagesTests : IAsyncLifetime
     private async Task<int> PublishedAsync(int agency, string title, ColumnDirectory directory, int? article20 = null, int daysAgo = 1)
     {
         var id = await QueryAsync(db => CatalogueRows.AddPublishedAsync(db, _host.Database.Clock.GetUtcNow(), agency, title, directory, article20, daysAgo: daysAgo));
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试操作员");
-        await scope.ServiceProvider.GetRequiredService<CatalogueSearchIndexer>().RebuildAsync();
+        await _host.AsOperatorAsync<CatalogueSearchIndexer, int>(indexer => indexer.RebuildAsync());
         return id;
     }
 

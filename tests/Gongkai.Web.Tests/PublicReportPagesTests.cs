@@ -60,11 +60,7 @@ public sealed class PublishedReportsFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    public async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = Host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => Host.QueryAsync(query);
 
     /// <summary>The report as stored (its tables), for comparing with what the documents read back.</summary>
     public Task<AnnualReport> StoredAsync(int id) => QueryAsync(async db => ReportJson.Read(await db.AnnualReports.Where(r => r.Id == id).Select(r => r.Content).SingleAsync()));
@@ -86,13 +82,8 @@ public sealed class PublishedReportsFixture : IAsyncLifetime
         return id;
     }
 
-    private async Task<T> UseCase<TUseCase, T>(Func<TUseCase, Task<T>> work)
-        where TUseCase : notnull
-    {
-        await using var scope = Host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试操作员");
-        return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
+    private Task<T> UseCase<TUseCase, T>(Func<TUseCase, Task<T>> work)
+        where TUseCase : notnull => Host.AsOperatorAsync(work);
 }
 
 /// <summary>政府信息公开工作年度报告 on the portal: the list, its filters, one report, its documents and its style sheet.</summary>

@@ -221,11 +221,7 @@ public sealed partial class RegisterImportPageTests : IAsyncLifetime
 
     private Task<int> CountAsync() => QueryAsync(db => db.Applications.CountAsync());
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => _host.QueryAsync(query);
 
     [GeneratedRegex("<input type=\"hidden\" name=\"FormKey\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex FormKey();

@@ -213,11 +213,7 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
 
     private async Task<int> AgencyAsync(string name) => await QueryAsync(db => db.Agencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => _host.QueryAsync(query);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {

@@ -51,11 +51,7 @@ public sealed partial class SiteErrorReportPagesTests : IAsyncLifetime
         return (number, id);
     }
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = _host.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => _host.QueryAsync(query);
 
     [Fact]
     public async Task The_footer_of_every_public_page_links_to_the_form_with_the_page_filled_in()

@@ -82,6 +82,24 @@ public sealed partial class WebHost : IAsyncDisposable
     /// <summary>The demo agencies and accounts with empty application queues, for tests that count what they create.</summary>
     public static IReadOnlyDictionary<string, string?> DemoWithoutApplications { get; } = new Dictionary<string, string?> { ["Gongkai:Demo:Applications"] = "false" };
 
+    /// <summary>One unit of work on the application's database, in a scope of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<Data.GongkaiDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Data.GongkaiDbContext>());
+    }
+
+    /// <summary>One use case in a scope of its own, run as the operator 测试操作员 (as the command line runs it).</summary>
+    public async Task<T> AsOperatorAsync<TUseCase, T>(Func<TUseCase, Task<T>> work)
+        where TUseCase : notnull
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<UseCases.Accounts.StaffContext>().SetOperator("测试操作员");
+        return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
+    }
+
     /// <summary>A new client (own cookies) signed in as <paramref name="userName"/> through the real sign-in form.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {

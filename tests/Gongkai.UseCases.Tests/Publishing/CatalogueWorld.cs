@@ -21,21 +21,13 @@ public abstract class CatalogueWorld(DatabaseProvider provider) : CaseWorld(prov
     protected const string Office = "gkb";
     protected const string Publisher = Head; // the office head publishes for the department (the district's 发布员 sees only the district)
 
-    protected async Task<CatalogueItemInput> InputAsync(string title = "昆都仑区2026年秋季学期义务教育阶段学校招生工作方案", string body = "为做好我区义务教育阶段学校招生工作，现将有关事项通知如下。") => new()
-    {
-        AgencyId = await AgencyIdAsync(Education),
-        Title = title,
-        Summary = "2026年秋季学期义务教育阶段招生的范围、时间和程序。",
-        Body = body,
-        Formed = new DateOnly(2026, 11, 20),
-        Topic = "科技、教育",
-        Directory = ColumnDirectory.Statutory,
-        Article20Item = 11,
-        Validity = "有效",
-        KeyAreas = ["义务教育"],
-        Keywords = "招生;义务教育",
-        Source = "区教育局",
-    };
+    protected async Task<CatalogueItemInput> InputAsync(string title = "昆都仑区2026年秋季学期义务教育阶段学校招生工作方案", string body = "为做好我区义务教育阶段学校招生工作，现将有关事项通知如下。") =>
+        CatalogueRows.SampleInput(await AgencyIdAsync(Education)) with
+        {
+            Title = title,
+            Summary = "2026年秋季学期义务教育阶段招生的范围、时间和程序。",
+            Body = body,
+        };
 
     protected Task<int> CreateAsync(CatalogueItemInput input, string user = Clerk, string? key = null) =>
         AsStaff<CreateCatalogueItem, int>(user, u => u.ExecuteAsync(input, key));

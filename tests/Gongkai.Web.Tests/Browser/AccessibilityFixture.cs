@@ -2,6 +2,7 @@ using Gongkai.Core.Cases;
 using Gongkai.Core.Publishing;
 using Gongkai.Data;
 using Gongkai.Data.Cases;
+using Gongkai.TestSupport;
 using Gongkai.UseCases.Accounts;
 using Gongkai.UseCases.Agencies;
 using Gongkai.UseCases.Cases;
@@ -164,7 +165,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     private async Task SeedAsync()
     {
         var agency = await QueryAsync(db => db.Agencies.Where(a => a.Name == Education).Select(a => a.Id).SingleAsync());
-        var plan = Input(agency) with
+        var plan = CatalogueRows.SampleInput(agency) with
         {
             Title = "昆都仑区2026年秋季学期义务教育阶段学校招生工作方案",
             Summary = "2026年秋季学期义务教育阶段招生的范围、时间和程序。",
@@ -177,9 +178,9 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await AsStaff<UpdateCatalogueItem, int>(Clerk, async u => await u.ExecuteAsync(document, await ItemVersionAsync(document), plan with { Body = plan.Body + "\n报名时间更正为12月1日至12月5日。", Changed = new DateOnly(2026, 11, 27) }));
         await ReviewAndPublishAsync(document);
 
-        var withdrawn = await PublishItemAsync(Input(agency) with { Title = "关于暂停校外培训机构审批的通知", Summary = "暂停审批。", Body = "即日起暂停审批。" }, withAttachment: false);
+        var withdrawn = await PublishItemAsync(CatalogueRows.SampleInput(agency) with { Title = "关于暂停校外培训机构审批的通知", Summary = "暂停审批。", Body = "即日起暂停审批。" }, withAttachment: false);
         await AsStaff<WithdrawCatalogueItem, int>(Head, async u => await u.ExecuteAsync(withdrawn, await ItemVersionAsync(withdrawn), "内容有误，已重新发布。"));
-        var interpretation = await PublishItemAsync(Input(agency) with
+        var interpretation = await PublishItemAsync(CatalogueRows.SampleInput(agency) with
         {
             Kind = ItemKind.Interpretation,
             Title = "《昆都仑区2026年秋季学期义务教育阶段学校招生工作方案》政策解读",
@@ -212,19 +213,6 @@ public sealed class AccessibilityFixture : IAsyncLifetime
             ["{agency}"] = agency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
-
-    private static CatalogueItemInput Input(int agency) => new()
-    {
-        AgencyId = agency,
-        Formed = new DateOnly(2026, 11, 20),
-        Topic = "科技、教育",
-        Directory = ColumnDirectory.Statutory,
-        Article20Item = 11,
-        Validity = "有效",
-        KeyAreas = ["义务教育"],
-        Keywords = "招生;义务教育",
-        Source = "区教育局",
-    };
 
     /// <summary>起草 → (附件) → 提交 → 初审、复审、终审 → three rounds of 校对 → 发布, each step by its own person.</summary>
     private async Task<int> PublishItemAsync(CatalogueItemInput input, bool withAttachment)
@@ -284,19 +272,10 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await AsStaff<PerformCaseStep, CaseStepResult>(Clerk, u => u.ExecuteAsync(id, version, step));
     }
 
-    private async Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query)
-    {
-        await using var scope = Seeded.App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<GongkaiDbContext, Task<T>> query) => Seeded.QueryAsync(query);
 
-    private async Task<T> AsOperator<TUseCase, T>(Func<TUseCase, Task<T>> work)
-        where TUseCase : notnull
-    {
-        await using var scope = Seeded.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<StaffContext>().SetOperator("测试操作员");
-        return await work(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
+    private Task<T> AsOperator<TUseCase, T>(Func<TUseCase, Task<T>> work)
+        where TUseCase : notnull => Seeded.AsOperatorAsync(work);
 
     /// <summary>One unit of work as the demo account <paramref name="userName"/>, acting for its first agency, as a signed-in request would.</summary>
     private async Task<T> AsStaff<TUseCase, T>(string userName, Func<TUseCase, Task<T>> work)
