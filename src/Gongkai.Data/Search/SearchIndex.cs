@@ -459,38 +459,41 @@ internal sealed class PostgresSearchIndex(GongkaiDbContext db, int candidateLimi
     /// </summary>
     protected override async Task<(List<(long Id, double Score)> Candidates, bool Capped)> CandidatesAsync(DbConnection conn, DbTransaction? tx, SearchFilter filter, CancellationToken ct)
     {
-        var words = filter.Query.ToTsQuery();
-        var ids = new List<long>();
+        long max;
         await using (var top = Command(conn, tx, "SELECT max(\"Id\") FROM search_documents"))
         {
-            if (await top.ExecuteScalarAsync(ct) is not long max)
+            if (await top.ExecuteScalarAsync(ct) is not long highest)
             {
                 return ([], false);
             }
 
-            var smallest = 1L << BlockShifts[0];
-            var end = (max / smallest + 1) * smallest;
-            var size = smallest;
-            while (ids.Count < CandidateLimit && end > 0)
-            {
-                var start = Math.Max(0, end - size);
-                await using var cmd = Command(conn, tx, string.Empty);
-                var where = Filters(cmd, filter, unindexed: true);
-                Add(cmd, "@query", $"({words}) & ({string.Join(" | ", Cover(start, end).Select(SearchQuery.TsLexeme))})");
-                Add(cmd, "@start", start);
-                Add(cmd, "@end", end);
-                cmd.CommandText = $"SELECT d.\"Id\" FROM search_documents d WHERE d.tsv @@ CAST(@query AS tsquery) AND d.\"Id\" + 0 >= @start AND d.\"Id\" + 0 < @end{where} ORDER BY d.\"Id\" + 0 DESC LIMIT {CandidateLimit - ids.Count}";
-                await using (var reader = await cmd.ExecuteReaderAsync(ct))
-                {
-                    while (await reader.ReadAsync(ct))
-                    {
-                        ids.Add(reader.GetInt64(0));
-                    }
-                }
+            max = highest;
+        }
 
-                end = start;
-                size *= 4;
+        var words = filter.Query.ToTsQuery();
+        var ids = new List<long>();
+        var smallest = 1L << BlockShifts[0];
+        var end = (max / smallest + 1) * smallest;
+        var size = smallest;
+        while (ids.Count < CandidateLimit && end > 0)
+        {
+            var start = Math.Max(0, end - size);
+            await using var cmd = Command(conn, tx, string.Empty);
+            var where = Filters(cmd, filter, unindexed: true);
+            Add(cmd, "@query", $"({words}) & ({string.Join(" | ", Cover(start, end).Select(SearchQuery.TsLexeme))})");
+            Add(cmd, "@start", start);
+            Add(cmd, "@end", end);
+            cmd.CommandText = $"SELECT d.\"Id\" FROM search_documents d WHERE d.tsv @@ CAST(@query AS tsquery) AND d.\"Id\" + 0 >= @start AND d.\"Id\" + 0 < @end{where} ORDER BY d.\"Id\" + 0 DESC LIMIT {CandidateLimit - ids.Count}";
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
             }
+
+            end = start;
+            size *= 4;
         }
 
         // A word of three or more tokens was matched pair by pair; its candidates are checked for the exact phrase (only
